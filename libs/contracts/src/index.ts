@@ -1,0 +1,5 @@
+export * from './organisation';
+export * from './plan';
+export * from './errors';
+export * from './task';
+export * from './plan-workflow';
