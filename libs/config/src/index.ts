@@ -1,1 +1,66 @@
-export const x = 1;
+import * as path from 'path';
+
+/**
+ * Settings read from the environment once, validated, with the embedded defaults of `npm start`.
+ * A wrong value stops start-up with a message naming the variable.
+ */
+export interface AppConfig {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  temporalUiUrl: string | null;
+  taskQueue: string;
+  jwtSecret: string;
+  jwtTtl: string;
+  dataDir: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailboxDir: string;
+  maxAttachmentBytes: number;
+  defaultCommune: string;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`Biến môi trường ${name} phải là số nguyên dương (đang là "${raw}").`);
+  return n;
+}
+
+export const ROOT_DIR = path.resolve(__dirname, '..', '..', '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(env.CCHC_DATA_DIR ?? path.join(ROOT_DIR, '.data'));
+  const databaseUrl = env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${int(env, 'EMBEDDED_PG_PORT', 5433)}/cchc`;
+  const jwtSecret = env.JWT_SECRET ?? (production ? '' : 'cchc-dev-secret-change-me');
+  if (!jwtSecret) throw new ConfigError('Biến môi trường JWT_SECRET là bắt buộc khi NODE_ENV=production.');
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError(`Biến môi trường DATABASE_URL phải là địa chỉ postgres:// (đang là "${databaseUrl}").`);
+  return {
+    nodeEnv,
+    production,
+    port: int(env, 'PORT', 3000),
+    databaseUrl,
+    temporalAddress: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${int(env, 'TEMPORAL_PORT', 7233)}`,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    temporalUiUrl: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_ADDRESS ? null : `http://localhost:${int(env, 'TEMPORAL_UI_PORT', 8233)}`),
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'cchc',
+    jwtSecret,
+    jwtTtl: env.JWT_TTL ?? '12h',
+    dataDir,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM ?? 'CCHC xã An Lão <cchc@an-lao.local>',
+    mailboxDir: path.resolve(env.MAILBOX_DIR ?? path.join(dataDir, 'mailbox')),
+    maxAttachmentBytes: int(env, 'MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
+    defaultCommune: env.CCHC_COMMUNE ?? 'an-lao',
+    webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(ROOT_DIR, 'apps', 'web', 'dist')),
+  };
+}
