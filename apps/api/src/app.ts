@@ -1,0 +1,30 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { apiValidationPipe } from './common/validation';
+
+/** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
+export async function buildApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: opts.logger === false ? false : ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('text', { limit: '5mb', type: 'text/plain' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(apiValidationPipe());
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('CCHC xã — API')
+      .setDescription('Kế hoạch cải cách hành chính của UBND xã chạy như các quy trình phê duyệt bền vững (Temporal).')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

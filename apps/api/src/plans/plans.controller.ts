@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { Request } from 'express';
+import { TASK_STATUSES, UNIT_CODES } from '@app/contracts';
+import { ApiError, forbidden } from '../common/api-error';
+import { AuthUser, CurrentUser, hasRole } from '../common/current-user';
+import { PlansService } from './plans.service';
+
+class TaskFilterDto {
+  @ApiPropertyOptional({ example: 'I' }) @IsOptional() @IsIn(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']) group?: string;
+  @ApiPropertyOptional({ enum: UNIT_CODES }) @IsOptional() @IsIn(UNIT_CODES as unknown as string[]) unit?: string;
+  @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES as unknown as string[]) status?: string;
+}
+
+const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('plans')
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser) {
+    return this.plans.list(user);
+  }
+
+  @Post('import')
+  @ApiConsumes('text/plain', 'multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES } }))
+  async import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
+    if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
+    const text = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
+    if (text === null) throw new ApiError('VALIDATION', 'Hãy gửi nội dung kế hoạch dạng văn bản (text/plain) hoặc tệp trong trường "file".');
+    return this.plans.import(user, text);
+  }
+
+  @Post(':planId/activate')
+  @HttpCode(200)
+  activate(@CurrentUser() user: AuthUser, @Param('planId') planId: string) {
+    if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được kích hoạt kế hoạch.');
+    return this.plans.activate(user, planId);
+  }
+
+  @Get(':planId/state')
+  state(@CurrentUser() user: AuthUser, @Param('planId') planId: string) {
+    return this.plans.state(user, planId);
+  }
+
+  @Get(':planId/tasks')
+  tasks(@CurrentUser() user: AuthUser, @Param('planId') planId: string, @Query() filter: TaskFilterDto) {
+    return this.plans.tasks(user, planId, filter);
+  }
+}

@@ -1,0 +1,130 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Response } from 'express';
+import { loadConfig } from '@app/config';
+import { UNIT_CODES, UnitCode } from '@app/contracts';
+import { ApiError } from '../common/api-error';
+import { AuthUser, CurrentUser } from '../common/current-user';
+import { TasksService } from './tasks.service';
+
+const MAX_ATTACHMENT_BYTES = loadConfig().maxAttachmentBytes;
+const MAX_DRAFT_CHARS = 200_000;
+
+class AssignDto {
+  @ApiProperty() @IsString() assigneeId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+}
+class DraftDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
+}
+class SubmitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+}
+class DecisionDto {
+  @ApiProperty({ enum: ['approve', 'return'] }) @IsIn(['approve', 'return']) decision: 'approve' | 'return';
+  @ApiPropertyOptional({ description: 'Bắt buộc khi trả lại' }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+}
+class ContributionRequestItem {
+  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
+  @ApiPropertyOptional({ example: '2026-12-15' }) @IsOptional() @IsDateString({ strict: true }) dueAt?: string;
+}
+class ContributionRequestDto {
+  @ApiProperty({ type: [ContributionRequestItem] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ContributionRequestItem)
+  requests: ContributionRequestItem[];
+}
+class ContributeDto {
+  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
+}
+class ScheduleDto {
+  @ApiProperty({ example: ['2026-12-15'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @IsDateString({ strict: true }, { each: true }) dueDates: string[];
+}
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller()
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get('my/tasks')
+  mine(@CurrentUser() user: AuthUser) {
+    return this.tasks.mine(user);
+  }
+
+  @Get('tasks/:taskId')
+  get(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string) {
+    return this.tasks.get(user, taskId);
+  }
+
+  @Post('tasks/:taskId/assign')
+  @HttpCode(200)
+  assign(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: AssignDto) {
+    return this.tasks.assign(user, taskId, dto.assigneeId, dto.stepId);
+  }
+
+  @Put('tasks/:taskId/draft')
+  saveDraft(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: DraftDto) {
+    return this.tasks.saveDraft(user, taskId, dto.content);
+  }
+
+  @Post('tasks/:taskId/attachments')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  addAttachment(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @UploadedFile() file?: Express.Multer.File) {
+    if (!file) throw new ApiError('VALIDATION', 'Hãy chọn một tệp để tải lên (trường "file").');
+    return this.tasks.addAttachment(user, taskId, file);
+  }
+
+  @Get('tasks/:taskId/attachments/:attachmentId')
+  async download(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Param('attachmentId') id: string, @Res() res: Response) {
+    const a = await this.tasks.attachmentContent(user, taskId, id);
+    res.setHeader('Content-Type', a.mime_type);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`);
+    res.send(a.content);
+  }
+
+  @Post('tasks/:taskId/submit')
+  @HttpCode(200)
+  submit(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: SubmitDto) {
+    return this.tasks.submit(user, taskId, dto.note, dto.stepId);
+  }
+
+  @Post('tasks/:taskId/decision')
+  @HttpCode(200)
+  decide(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: DecisionDto) {
+    return this.tasks.decide(user, taskId, dto.decision, dto.comment, dto.stepId);
+  }
+
+  @Post('tasks/:taskId/contributions/request')
+  @HttpCode(200)
+  requestContributions(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: ContributionRequestDto) {
+    return this.tasks.requestContributions(user, taskId, dto.requests.map((r) => ({ unit: r.unit, dueAt: r.dueAt?.slice(0, 10) ?? null })));
+  }
+
+  @Post('tasks/:taskId/contributions')
+  @HttpCode(200)
+  contribute(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: ContributeDto) {
+    return this.tasks.contribute(user, taskId, dto.unit, dto.content);
+  }
+
+  @Put('tasks/:taskId/schedule')
+  setSchedule(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: ScheduleDto) {
+    return this.tasks.setSchedule(user, taskId, dto.dueDates.map((d) => d.slice(0, 10)));
+  }
+
+  @Get('tasks/:taskId/history')
+  history(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string) {
+    return this.tasks.history(user, taskId);
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/config';
+import { startWorker } from './worker';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const running = await startWorker(config);
+  console.log(`Worker đang nhận việc trên hàng đợi "${config.taskQueue}" (${config.temporalAddress}).`);
+  await running.done;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { Initial1764150000000 } from './migrations/1764150000000-initial';
+
+export const MIGRATIONS = [Initial1764150000000];
+
+export function createDataSource(databaseUrl: string, opts: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: opts.poolSize ?? 10 },
+  });
+}
+
+/** Opens a data source and brings the schema up to date. */
+export async function openDatabase(databaseUrl: string, opts: { migrate?: boolean; poolSize?: number } = {}): Promise<DataSource> {
+  const ds = createDataSource(databaseUrl, opts);
+  await ds.initialize();
+  if (opts.migrate ?? true) await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

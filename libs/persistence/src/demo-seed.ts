@@ -1,0 +1,55 @@
+import * as bcrypt from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import { Role, UNIT_CODES, UNIT_NAMES, UnitCode } from '@app/contracts';
+
+export interface DemoAccount {
+  username: string;
+  fullName: string;
+  roles: Role[];
+  unit: UnitCode | null;
+}
+
+/** The demo accounts of api.md. Names are invented except the Chairman's, who signs the An Lão plan. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', fullName: 'Quản trị hệ thống', roles: ['ADMIN'], unit: null },
+  { username: 'chutich', fullName: 'Đinh Thành Đồng', roles: ['CHAIRMAN'], unit: null },
+  { username: 'phochutich', fullName: 'Nguyễn Văn Hùng', roles: ['VICE_CHAIRMAN'], unit: null },
+  { username: 'vhxh.truongphong', fullName: 'Trần Thị Lan', roles: ['UNIT_HEAD'], unit: 'VHXH' },
+  { username: 'vhxh.cchc', fullName: 'Phạm Minh Tuấn', roles: ['STAFF', 'COORDINATOR'], unit: 'VHXH' },
+  { username: 'vp.chanhvanphong', fullName: 'Lê Văn Bình', roles: ['UNIT_HEAD'], unit: 'VP' },
+  { username: 'vp.chuyenvien', fullName: 'Hoàng Thị Mai', roles: ['STAFF'], unit: 'VP' },
+  { username: 'kt.truongphong', fullName: 'Vũ Đức Thắng', roles: ['UNIT_HEAD'], unit: 'KT' },
+  { username: 'kt.chuyenvien', fullName: 'Đỗ Thị Hương', roles: ['STAFF'], unit: 'KT' },
+  { username: 'ttpvhcc.giamdoc', fullName: 'Bùi Quang Huy', roles: ['UNIT_HEAD'], unit: 'TTPVHCC' },
+  { username: 'ttpvhcc.chuyenvien', fullName: 'Ngô Thị Thu', roles: ['STAFF'], unit: 'TTPVHCC' },
+  { username: 'ttdvsnc.giamdoc', fullName: 'Đặng Văn Nam', roles: ['UNIT_HEAD'], unit: 'TTDVSNC' },
+  { username: 'ttdvsnc.chuyenvien', fullName: 'Phan Thị Ngọc', roles: ['STAFF'], unit: 'TTDVSNC' },
+];
+
+export const COMMUNE_NAMES: Record<string, string> = { 'an-lao': 'Xã An Lão' };
+
+/** Creates the commune and its units; idempotent. */
+export async function seedCommune(ds: DataSource, commune: string): Promise<void> {
+  await ds.query(`INSERT INTO communes (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [
+    commune,
+    COMMUNE_NAMES[commune] ?? commune,
+  ]);
+  for (const code of UNIT_CODES) {
+    await ds.query(`INSERT INTO units (commune, code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [commune, code, UNIT_NAMES[code]]);
+  }
+}
+
+/**
+ * Creates the demo accounts (never in production). Existing accounts keep their password, so a second
+ * `npm start` does not undo a password the user changed.
+ */
+export async function seedDemoAccounts(ds: DataSource, commune: string, password: string, prefix = ''): Promise<void> {
+  const hash = await bcrypt.hash(password, 10);
+  for (const a of DEMO_ACCOUNTS) {
+    await ds.query(
+      `INSERT INTO users (commune, username, full_name, email, unit_code, roles, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
+      [commune, prefix + a.username, a.fullName, `${prefix + a.username}@${commune}.local`, a.unit, a.roles, hash],
+    );
+  }
+}

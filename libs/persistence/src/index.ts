@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './data-source';
+export * from './demo-seed';
+export * from './plan-store';
+export * from './task-read-model';
+export * from './prepare';

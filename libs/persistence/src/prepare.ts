@@ -1,0 +1,29 @@
+import { promises as fs } from 'fs';
+import { parsePlan } from '@app/domain';
+import { openDatabase } from './data-source';
+import { seedCommune, seedDemoAccounts } from './demo-seed';
+import { importParsedPlan } from './plan-store';
+
+export interface PrepareOptions {
+  demoPassword?: string;
+  production: boolean;
+  planFile: string;
+  commune: string;
+}
+
+/**
+ * What `npm start` does to the database before the services start: migrations, the commune and its units,
+ * the demo accounts (never in production) and the plan the product ships with.
+ */
+export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions): Promise<{ planId: string; taskCount: number }> {
+  const ds = await openDatabase(databaseUrl, { poolSize: 2 });
+  try {
+    await seedCommune(ds, opts.commune);
+    if (!opts.production) await seedDemoAccounts(ds, opts.commune, opts.demoPassword ?? 'demo');
+    const text = await fs.readFile(opts.planFile, 'utf8');
+    const result = await importParsedPlan(ds, opts.commune, parsePlan(text), text);
+    return { planId: result.planId, taskCount: result.taskCount };
+  } finally {
+    await ds.destroy();
+  }
+}
