@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDeadline } from './commands/deadline';
+import { registerPlanImport } from './commands/plan-import';
 import { registerPlanParse } from './commands/plan-parse';
 
 /**
@@ -12,7 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
 
   registerPlanParse(program);
-  // `plan import <file> [--commune an-lao]` goes here: registerPlanImport(program) from ./commands/plan-import.
+  registerPlanImport(program);
   registerDeadline(program);
 
   return program;

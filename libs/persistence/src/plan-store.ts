@@ -50,7 +50,8 @@ export async function importParsedPlan(ds: DataSource, commune: string, plan: Pa
           t.group,
           t.content,
           t.leadUnits,
-          t.coUnits,
+          // A cell like "Các phòng, ban, ngành" names every unit; the lead unit does not cooperate with itself.
+          t.coUnits.filter((u) => !t.leadUnits.includes(u)),
           t.leadUnitsText,
           t.coUnitsText,
           t.deadline.raw,

@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import { promises as fs } from 'fs';
 import { loadConfig } from '@app/config';
+import { planGroup } from './plan-group';
 import { parsePlan, PlanParseError } from '@app/domain';
 import { importParsedPlan, openDatabase, seedCommune } from '@app/persistence';
 
 /** `plan import <file> [--commune an-lao]`: writes the plan (idempotent) and prints a short table and the warnings. */
-export function registerPlanImport(plan: Command): void {
-  plan
+export function registerPlanImport(program: Command): void {
+  planGroup(program)
     .command('import <file>')
     .description('Nhập kế hoạch vào cơ sở dữ liệu (nhập lại sẽ cập nhật, không nhân bản)')
     .option('--commune <code>', 'mã xã', 'an-lao')

@@ -1,0 +1,113 @@
+import { startTestApp, TestApp } from './helpers/app';
+
+/** Self-approval, delegation, bulk approval and a worker restart, through the HTTP API against real services. */
+describe('task rules over HTTP', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const ids: Record<number, string> = {};
+  const users: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ activate: true });
+    for (const u of ['kt.chuyenvien', 'kt.truongphong', 'vhxh.truongphong', 'vhxh.cchc', 'chutich', 'phochutich', 'ttpvhcc.giamdoc', 'ttpvhcc.chuyenvien']) {
+      tokens[u] = await t.login(u);
+    }
+    const all = await t.http().get('/api/users').set(as('vhxh.cchc'));
+    for (const u of all.body) users[u.username] = u.id;
+    const tasks = await t.http().get(`/api/plans/${t.planId}/tasks`).set(as('vhxh.cchc'));
+    for (const x of tasks.body) ids[x.number] = x.id;
+    for (let i = 0; i < 120; i++) {
+      const rows = await t.ds.query(`SELECT count(*)::int AS n FROM plan_tasks WHERE snapshot IS NOT NULL`);
+      if (rows[0].n === 32) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+  afterAll(() => t?.stop());
+
+  const inbox = async (user: string) => (await t.http().get('/api/inbox').set(as(user))).body as any[];
+  const assign = (task: number, head: string, staff: string) =>
+    t.http().post(`/api/tasks/${ids[task]}/assign`).set(as(head)).send({ assigneeId: users[staff] }).expect(200);
+  const draftAndSubmit = async (task: number, staff: string) => {
+    await t.http().put(`/api/tasks/${ids[task]}/draft`).set(as(staff)).send({ content: `Dự thảo nhiệm vụ ${task}` }).expect(200);
+    await t.http().post(`/api/tasks/${ids[task]}/submit`).set(as(staff)).send({}).expect(200);
+  };
+  const approve = (task: number, user: string) => t.http().post(`/api/tasks/${ids[task]}/decision`).set(as(user)).send({ decision: 'approve' });
+
+  it('a unit head who drafted himself cannot approve his own draft (403 SELF_APPROVAL)', async () => {
+    await assign(26, 'kt.truongphong', 'kt.truongphong');
+    await draftAndSubmit(26, 'kt.truongphong');
+    const res = await approve(26, 'kt.truongphong');
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ code: 'SELF_APPROVAL', message: expect.stringMatching(/tự phê duyệt/) });
+  });
+
+  it('VH-XH as lead unit: its head’s review is the VH-XH review, then the Chairman', async () => {
+    await assign(4, 'vhxh.truongphong', 'vhxh.cchc');
+    await draftAndSubmit(4, 'vhxh.cchc');
+    const res = await approve(4, 'vhxh.truongphong');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('CHAIRMAN_REVIEW');
+  });
+
+  it('outside a delegation’s period the Vice Chairman gets 403; inside it he acts on behalf of the Chairman', async () => {
+    const future = await t.http().post('/api/delegations').set(as('chutich')).send({ toUserId: users['phochutich'], from: '2099-01-01', until: '2099-01-31' });
+    expect(future.status).toBe(201);
+    expect(future.body.active).toBe(false);
+    expect((await inbox('phochutich')).find((x) => x.taskId === ids[4])).toBeUndefined();
+    const refused = await approve(4, 'phochutich');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('NOT_YOUR_STEP');
+
+    const notChairman = await t.http().post('/api/delegations').set(as('vhxh.truongphong')).send({ toUserId: users['phochutich'], from: '2026-01-01', until: '2099-01-31' });
+    expect(notChairman.status).toBe(403);
+
+    const now = await t.http().post('/api/delegations').set(as('chutich')).send({ toUserId: users['phochutich'], from: '2026-01-01', until: '2099-12-31' });
+    expect(now.body.active).toBe(true);
+    const item = (await inbox('phochutich')).find((x) => x.taskId === ids[4]);
+    expect(item).toMatchObject({ kind: 'CHAIRMAN_REVIEW', onBehalfOf: { fullName: 'Đinh Thành Đồng' } });
+    const ok = await approve(4, 'phochutich');
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('COMPLETED');
+    const history = (await t.http().get(`/api/tasks/${ids[4]}/history`).set(as('vhxh.cchc'))).body;
+    const last = history.filter((e: any) => e.type === 'APPROVED').pop();
+    expect(last).toMatchObject({ actor: { fullName: 'Nguyễn Văn Hùng' }, onBehalfOf: { fullName: 'Đinh Thành Đồng' } });
+
+    const ended = await t.http().delete(`/api/delegations/${now.body.id}`).set(as('chutich'));
+    expect(ended.status).toBe(200);
+    expect(ended.body.active).toBe(false);
+  });
+
+  it('bulk approve gives one result per item; a bad item says why and does not stop the others', async () => {
+    for (const n of [12, 13]) {
+      await assign(n, 'ttpvhcc.giamdoc', 'ttpvhcc.chuyenvien');
+      await draftAndSubmit(n, 'ttpvhcc.chuyenvien');
+    }
+    const res = await t.http().post('/api/inbox/bulk-approve').set(as('ttpvhcc.giamdoc')).send({ taskIds: [ids[12], ids[1], ids[13], 'khong-ton-tai'] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      { taskId: ids[12], ok: true },
+      { taskId: ids[1], ok: false, code: 'STEP_CLOSED', message: expect.any(String) },
+      { taskId: ids[13], ok: true },
+      { taskId: 'khong-ton-tai', ok: false, code: 'NOT_FOUND', message: expect.any(String) },
+    ]);
+    const vhxh = await inbox('vhxh.truongphong');
+    expect(vhxh.filter((x) => [ids[12], ids[13]].includes(x.taskId)).map((x) => x.kind)).toEqual(['VHXH_REVIEW', 'VHXH_REVIEW']);
+  });
+
+  it('a worker stopped in the middle of the chain: the decision waits, then goes on once it is back, nothing doubled', async () => {
+    await t.stopWorker();
+    const pending = t.http().post(`/api/tasks/${ids[12]}/decision`).set(as('vhxh.truongphong')).send({ decision: 'approve' });
+    const settled = pending.then((r) => r);
+    await new Promise((r) => setTimeout(r, 1500));
+    await t.startWorker();
+    const res = await settled;
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('CHAIRMAN_REVIEW');
+    await approve(12, 'chutich').expect(200);
+    const history = (await t.http().get(`/api/tasks/${ids[12]}/history`).set(as('vhxh.cchc'))).body;
+    expect(history.map((e: any) => e.type)).toEqual(['CYCLE_OPENED', 'ASSIGNED', 'DRAFT_SAVED', 'SUBMITTED', 'APPROVED', 'APPROVED', 'APPROVED', 'COMPLETED']);
+    const rows = await t.ds.query(`SELECT count(*)::int AS n FROM draft_versions WHERE task_id = $1`, [ids[12]]);
+    expect(rows[0].n).toBe(1);
+  });
+});
