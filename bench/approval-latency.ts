@@ -1,0 +1,127 @@
+/**
+ * bench/approval-latency: p50/p95 of "POST decision → the next GET /inbox shows it" over at least 200 decisions,
+ * beside a baseline measured in the same run on the same Temporal server: a bare Update round trip.
+ * Usage: npm run bench:approval-latency [-- --decisions 200]
+ * Uses DATABASE_URL / TEMPORAL_ADDRESS when set; otherwise starts a throwaway PostgreSQL and Temporal dev server.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@app/devstack';
+import { startTestApp, TestApp } from '../test/helpers/app';
+import { echoUpdate, echoWorkflow, stopSignal } from './echo-workflow';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DECISIONS = arg('decisions', 200);
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const pick = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+  return { n: s.length, p50: pick(50), p95: pick(95), mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function baseline(address: string, count: number): Promise<number[]> {
+  const connection = await NativeConnection.connect({ address });
+  const taskQueue = `bench-echo-${Date.now()}`;
+  const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./echo-workflow') });
+  const running = worker.run();
+  const client = new Client({ connection: await Connection.connect({ address }) });
+  const handle = await client.workflow.start(echoWorkflow, { taskQueue, workflowId: `${taskQueue}-wf` });
+  const samples: number[] = [];
+  for (let i = 0; i < count + 10; i++) {
+    const t0 = performance.now();
+    const r = await handle.executeUpdate(echoUpdate, { args: [i] });
+    if (r !== i) throw new Error('echo mismatch');
+    if (i >= 10) samples.push(performance.now() - t0); // the first few warm the caches
+  }
+  await handle.signal(stopSignal);
+  worker.shutdown();
+  await running;
+  await connection.close();
+  await client.connection.close();
+  return samples;
+}
+
+async function decisions(t: TestApp, count: number): Promise<number[]> {
+  const tokens: Record<string, string> = {};
+  for (const u of ['ttpvhcc.giamdoc', 'ttpvhcc.chuyenvien', 'vhxh.truongphong', 'vhxh.cchc']) tokens[u] = await t.login(u);
+  const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
+  const staff = (await t.http().get('/api/users?unit=TTPVHCC&role=STAFF').set(as('ttpvhcc.giamdoc'))).body[0].id;
+  const tasks = (await t.http().get(`/api/plans/${t.planId}/tasks?unit=TTPVHCC`).set(as('vhxh.cchc'))).body.map((x: any) => x.id);
+  for (let i = 0; i < 240; i++) {
+    const inbox = (await t.http().get('/api/inbox').set(as('ttpvhcc.giamdoc'))).body;
+    if (tasks.every((id: string) => inbox.some((x: any) => x.taskId === id && x.kind === 'ASSIGN'))) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  for (const id of tasks) await t.http().post(`/api/tasks/${id}/assign`).set(as('ttpvhcc.giamdoc')).send({ assigneeId: staff }).expect(200);
+
+  /** One decision, timed from the POST until the next holder's inbox read shows where the task went. */
+  const timed = async (id: string, who: string, body: object, nextHolder: string, nextKind: string) => {
+    const t0 = performance.now();
+    const res = await t.http().post(`/api/tasks/${id}/decision`).set(as(who)).send(body);
+    if (res.status !== 200) throw new Error(`decision ${res.status} ${JSON.stringify(res.body)}`);
+    for (;;) {
+      const inbox = (await t.http().get('/api/inbox').set(as(nextHolder))).body;
+      if (inbox.some((x: any) => x.taskId === id && x.kind === nextKind)) break;
+    }
+    return performance.now() - t0;
+  };
+
+  const samples: number[] = [];
+  let round = 0;
+  while (samples.length < count) {
+    const id = tasks[round++ % tasks.length];
+    await t.http().put(`/api/tasks/${id}/draft`).set(as('ttpvhcc.chuyenvien')).send({ content: `Bản ${round}` }).expect(200);
+    await t.http().post(`/api/tasks/${id}/submit`).set(as('ttpvhcc.chuyenvien')).send({}).expect(200);
+    samples.push(await timed(id, 'ttpvhcc.giamdoc', { decision: 'approve' }, 'vhxh.truongphong', 'VHXH_REVIEW'));
+    samples.push(await timed(id, 'vhxh.truongphong', { decision: 'return', comment: 'Bổ sung' }, 'ttpvhcc.chuyenvien', 'DRAFT'));
+  }
+  return samples;
+}
+
+async function main() {
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    if (!process.env.DATABASE_URL) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-pg-'));
+      const [port] = await freePorts(1);
+      const pg = await startEmbeddedPostgres({ dataDir: dir, port, ephemeral: true, databases: ['cchc'] });
+      stops.push(async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); });
+      process.env.DATABASE_URL = pg.url('cchc');
+    }
+    if (!process.env.TEMPORAL_ADDRESS) {
+      const [port] = await freePorts(1);
+      const temporal = await startTemporalDevServer({ port });
+      stops.push(() => temporal.stop());
+      process.env.TEMPORAL_ADDRESS = temporal.address;
+    }
+    console.log(`approval-latency: ${DECISIONS} decisions; PostgreSQL and Temporal on this machine (${process.env.TEMPORAL_ADDRESS})`);
+    const t = await startTestApp({ activate: true });
+    stops.unshift(() => t.stop());
+    const base = stats(await baseline(process.env.TEMPORAL_ADDRESS!, DECISIONS));
+    const dec = stats(await decisions(t, DECISIONS));
+    console.log('');
+    console.log('| measure | n | p50 | p95 | mean |');
+    console.log('|---|---|---|---|---|');
+    console.log(`| baseline: bare Temporal Update round trip | ${base.n} | ${ms(base.p50)} | ${ms(base.p95)} | ${ms(base.mean)} |`);
+    console.log(`| POST decision → next GET /inbox shows it | ${dec.n} | ${ms(dec.p50)} | ${ms(dec.p95)} | ${ms(dec.mean)} |`);
+    console.log(`| ratio (decision / baseline) | | ${(dec.p50 / base.p50).toFixed(2)}× | ${(dec.p95 / base.p95).toFixed(2)}× | ${(dec.mean / base.mean).toFixed(2)}× |`);
+  } finally {
+    for (const stop of stops) await stop().catch((e) => console.error(e));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
