@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { Loading, PageTitle } from './components/Feedback';
+import { Layout } from './components/Layout';
+import { Link, matchPath, navigate, useLocation } from './lib/router';
+import { useSession } from './lib/session';
+import { BoardPage } from './pages/BoardPage';
+import { DelegationPage } from './pages/DelegationPage';
+import { DraftEditorPage } from './pages/DraftEditorPage';
+import { InboxPage } from './pages/InboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { MyWorkPage } from './pages/MyWorkPage';
+import { TaskPage } from './pages/TaskPage';
+
+/**
+ * Routes:
+ *   /dang-nhap            Đăng nhập
+ *   /hop-viec             Hộp việc (inbox)
+ *   /nhiem-vu/:id         a task: details, trail, and the caller's action (approve/return, assign, contribute)
+ *   /viec-cua-toi         Việc của tôi (staff)
+ *   /viec-cua-toi/:id     the draft editor
+ *   /theo-doi             Theo dõi (board, import, activate)
+ *   /uy-quyen             Ủy quyền (delegation)
+ */
+export function App() {
+  const { user, checking } = useSession();
+  const { pathname, search } = useLocation();
+
+  // Signed out: everything but the login page sends you there, remembering where you were going.
+  useEffect(() => {
+    if (checking) return;
+    if (!user && pathname !== '/dang-nhap') {
+      const next = pathname === '/' ? '' : `?tiep=${encodeURIComponent(pathname + (search.toString() ? `?${search}` : ''))}`;
+      navigate(`/dang-nhap${next}`, { replace: true, force: true });
+    } else if (user && (pathname === '/' || pathname === '/dang-nhap')) {
+      navigate('/hop-viec', { replace: true, force: true });
+    }
+  }, [user, checking, pathname, search]);
+
+  if (checking) {
+    return (
+      <main className="content" id="noi-dung">
+        <Loading label="Đang kiểm tra phiên đăng nhập…" />
+      </main>
+    );
+  }
+  if (!user) return pathname === '/dang-nhap' ? <LoginPage /> : null;
+
+  return <Layout>{route(pathname)}</Layout>;
+}
+
+function route(pathname: string) {
+  if (pathname === '/hop-viec') return <InboxPage />;
+  if (pathname === '/viec-cua-toi') return <MyWorkPage />;
+  if (pathname === '/theo-doi') return <BoardPage />;
+  if (pathname === '/uy-quyen') return <DelegationPage />;
+  let m = matchPath('/nhiem-vu/:id', pathname);
+  if (m) return <TaskPage key={m.id} taskId={m.id} />;
+  m = matchPath('/viec-cua-toi/:id', pathname);
+  if (m) return <DraftEditorPage key={m.id} taskId={m.id} />;
+  if (pathname === '/' || pathname === '/dang-nhap') return null;
+  return <NotFound />;
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageTitle title="Không tìm thấy trang">Không tìm thấy trang</PageTitle>
+      <p>
+        Địa chỉ này không tồn tại. <Link to="/hop-viec">Về Hộp việc</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { api, download } from './client';
+import type {
+  AppConfig,
+  Attachment,
+  BulkResult,
+  Delegation,
+  HistoryEvent,
+  ImportResult,
+  InboxItem,
+  LoginResult,
+  MyTask,
+  Plan,
+  Role,
+  Task,
+  TaskDetail,
+  UnitCode,
+  User,
+} from './types';
+
+const q = (params: Record<string, string | undefined>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) s.set(k, v);
+  const text = s.toString();
+  return text ? `?${text}` : '';
+};
+const id = encodeURIComponent;
+
+export const Api = {
+  login: (username: string, password: string) =>
+    api<LoginResult>('/auth/login', { method: 'POST', body: { username, password }, anonymous: true }),
+  me: () => api<User>('/me'),
+  config: () => api<AppConfig>('/config'),
+  users: (filter: { unit?: UnitCode; role?: Role } = {}) => api<User[]>(`/users${q(filter)}`),
+
+  plans: () => api<Plan[]>('/plans'),
+  importPlan: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api<ImportResult>('/plans/import', { method: 'POST', body: form });
+  },
+  activatePlan: (planId: string) => api<unknown>(`/plans/${id(planId)}/activate`, { method: 'POST' }),
+  planTasks: (planId: string, filter: { group?: string; unit?: string; status?: string } = {}) =>
+    api<Task[]>(`/plans/${id(planId)}/tasks${q(filter)}`),
+
+  task: (taskId: string) => api<TaskDetail>(`/tasks/${id(taskId)}`),
+  history: (taskId: string) => api<HistoryEvent[]>(`/tasks/${id(taskId)}/history`),
+  assign: (taskId: string, assigneeId: string, stepId?: string) =>
+    api<Task>(`/tasks/${id(taskId)}/assign`, { method: 'POST', body: { assigneeId, stepId } }),
+  saveDraft: (taskId: string, content: string) =>
+    api<unknown>(`/tasks/${id(taskId)}/draft`, { method: 'PUT', body: { content } }),
+  uploadAttachment: (taskId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api<Attachment>(`/tasks/${id(taskId)}/attachments`, { method: 'POST', body: form });
+  },
+  downloadAttachment: (taskId: string, att: Attachment) =>
+    download(`/tasks/${id(taskId)}/attachments/${id(att.id)}`, att.name),
+  submit: (taskId: string, stepId: string | undefined, note?: string) =>
+    api<Task>(`/tasks/${id(taskId)}/submit`, { method: 'POST', body: { stepId, note: note || undefined } }),
+  decide: (taskId: string, stepId: string, decision: 'approve' | 'return', comment?: string) =>
+    api<Task>(`/tasks/${id(taskId)}/decision`, {
+      method: 'POST',
+      body: { stepId, decision, comment: comment || undefined },
+    }),
+  setSchedule: (taskId: string, dueDates: string[]) =>
+    api<TaskDetail>(`/tasks/${id(taskId)}/schedule`, { method: 'PUT', body: { dueDates } }),
+  requestContributions: (taskId: string, requests: { unit: UnitCode; dueAt: string | null }[]) =>
+    api<unknown>(`/tasks/${id(taskId)}/contributions/request`, { method: 'POST', body: { requests } }),
+  contribute: (taskId: string, unit: UnitCode, content: string) =>
+    api<unknown>(`/tasks/${id(taskId)}/contributions`, { method: 'POST', body: { unit, content } }),
+
+  myTasks: () => api<MyTask[]>('/my/tasks'),
+  inbox: () => api<InboxItem[]>('/inbox'),
+  bulkApprove: (taskIds: string[], comment?: string) =>
+    api<BulkResult[]>('/inbox/bulk-approve', { method: 'POST', body: { taskIds, comment: comment || undefined } }),
+
+  delegations: () => api<Delegation[]>('/delegations'),
+  createDelegation: (toUserId: string, from: string, until: string) =>
+    api<Delegation>('/delegations', { method: 'POST', body: { toUserId, from, until } }),
+  endDelegation: (delegationId: string) => api<unknown>(`/delegations/${id(delegationId)}`, { method: 'DELETE' }),
+};

@@ -1,0 +1,207 @@
+/**
+ * Shapes of the HTTP API (shared/design/api.md and its extensions). Kept here rather than imported from
+ * libs/contracts so the browser bundle never pulls in workflow code.
+ */
+
+export type UnitCode = 'VP' | 'VHXH' | 'KT' | 'TTPVHCC' | 'TTDVSNC';
+export type Role = 'STAFF' | 'UNIT_HEAD' | 'COORDINATOR' | 'VICE_CHAIRMAN' | 'CHAIRMAN' | 'ADMIN';
+export type TaskStatus =
+  | 'NOT_STARTED'
+  | 'IN_PROGRESS'
+  | 'UNIT_REVIEW'
+  | 'VHXH_REVIEW'
+  | 'CHAIRMAN_REVIEW'
+  | 'RETURNED'
+  | 'COMPLETED';
+export type DeadlineKind = 'FIXED' | 'PERIOD_END' | 'MILESTONES' | 'RECURRING' | 'CONTINUOUS' | 'ON_REQUEST' | 'UNKNOWN';
+export type StepKind = 'ASSIGN' | 'DRAFT' | 'CONTRIBUTION' | 'UNIT_REVIEW' | 'VHXH_REVIEW' | 'CHAIRMAN_REVIEW' | 'SET_SCHEDULE';
+
+export interface UnitRef {
+  code: UnitCode;
+  name: string;
+}
+
+export interface UserRef {
+  id: string;
+  fullName: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  commune?: string;
+  unit: UnitRef | null;
+  roles: Role[];
+}
+
+export interface LoginResult {
+  accessToken: string;
+  user: User;
+}
+
+export interface AppConfig {
+  temporalUiUrl: string | null;
+  maxAttachmentBytes: number;
+  commune: string;
+  /** Not in the contract yet; "default" when absent. */
+  temporalNamespace?: string;
+}
+
+export interface Plan {
+  id: string;
+  commune: string;
+  year: number;
+  title: string;
+  status: 'DRAFT' | 'ACTIVE';
+  taskCount: number;
+}
+
+export interface PlanWarning {
+  taskNumber: number | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportResult {
+  planId: string;
+  taskCount: number;
+  groups: unknown;
+  warnings: PlanWarning[];
+}
+
+export interface Deadline {
+  raw: string;
+  kind: DeadlineKind;
+  dueDates: string[];
+  originalDueDates?: string[];
+}
+
+export interface CurrentStep {
+  kind: StepKind;
+  assignee: UserRef | null;
+  unit: UnitCode | null;
+  dueAt: string | null;
+}
+
+export interface Task {
+  id: string;
+  planId: string;
+  number: number;
+  group: { code: string; title: string };
+  content: string;
+  /** For a task led by several units, `code` joins their codes and `name` is the cell text; see leadUnits. */
+  leadUnit: UnitRef;
+  leadUnits?: UnitRef[];
+  coUnits: UnitRef[];
+  coUnitsText: string;
+  deadline: Deadline;
+  product: string;
+  status: TaskStatus;
+  currentStep: CurrentStep | null;
+}
+
+export interface OpenStep {
+  stepId: string;
+  kind: StepKind;
+  unit: UnitCode | null;
+  holderRole: Role;
+  assignee: UserRef | null;
+  dueAt: string | null;
+}
+
+export interface DraftVersion {
+  version: number;
+  unit: UnitCode;
+  content: string;
+  author: UserRef;
+  createdAt: string;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  uploadedBy?: UserRef;
+  createdAt?: string;
+}
+
+export interface TaskPart {
+  unit: UnitCode;
+  status: 'ASSIGN' | 'DRAFT' | 'UNIT_REVIEW' | 'DONE';
+  assignee: UserRef | null;
+  drafter: UserRef | null;
+  draftVersion: number;
+  returnReason: string | null;
+}
+
+export interface Contribution {
+  unit: UnitCode;
+  dueAt: string | null;
+  requestedBy: UserRef;
+  content: string | null;
+  contributor: UserRef | null;
+}
+
+export interface TaskDetail extends Task {
+  drafts: DraftVersion[];
+  attachments: Attachment[];
+  steps: OpenStep[];
+  parts: TaskPart[];
+  contributions: Contribution[];
+  lastReturnReason: string | null;
+  workflowId: string;
+  cycle: number;
+  /** Link to this task's workflow in the Temporal UI, when the server knows the UI. */
+  temporalUiUrl?: string | null;
+}
+
+export interface MyTask extends Task {
+  returnReason: string | null;
+  myRole: 'ASSIGNEE';
+}
+
+export interface HistoryEvent {
+  at: string;
+  type: string;
+  actor: UserRef | null;
+  onBehalfOf?: UserRef | string | null;
+  role: Role | null;
+  comment?: string | null;
+  from?: TaskStatus | null;
+  to?: TaskStatus | null;
+}
+
+export interface InboxItem {
+  taskId: string;
+  planId: string;
+  number: number;
+  title: string;
+  kind: StepKind;
+  unit: UnitRef | null;
+  dueAt: string | null;
+  overdue: boolean;
+  onBehalfOf?: UserRef | string | null;
+  stepId: string;
+  groupCode: string;
+  status: TaskStatus;
+}
+
+export interface BulkResult {
+  taskId: string;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+export interface Delegation {
+  id: string;
+  fromUser: UserRef;
+  toUser: UserRef;
+  from: string;
+  until: string;
+  active: boolean;
+  revokedAt: string | null;
+  createdAt?: string;
+}

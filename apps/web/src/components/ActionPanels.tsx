@@ -1,0 +1,430 @@
+/** What the signed-in user can do on a task right now: decide, assign, contribute, ask for contributions. */
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../api/client';
+import { Api } from '../api/endpoints';
+import type { InboxItem, TaskDetail, UnitCode } from '../api/types';
+import { formatDate, todayIso } from '../lib/format';
+import { personName, STEP_KIND_LABELS, unitName } from '../lib/labels';
+import { useAsync } from '../lib/useAsync';
+import { ConfirmDialog } from './Dialog';
+import { ErrorBox, Loading, Notice, type NoticeState } from './Feedback';
+
+export const STEP_CLOSED_TEXT =
+  'Bước này đã được xử lý (có thể bởi người khác, hoặc do bấm hai lần). Dữ liệu đã được làm mới.';
+
+/** The message for a failed action; a closed step gets the explanation the user needs. */
+export function actionError(err: unknown): string {
+  if (err instanceof ApiError && err.code === 'STEP_CLOSED') return STEP_CLOSED_TEXT;
+  return errorMessage(err);
+}
+
+/** Duyệt / Trả lại on a review step. A return needs a reason. */
+export function DecisionPanel({
+  task,
+  item,
+  onDone,
+  onStale,
+}: {
+  task: TaskDetail;
+  item: InboxItem;
+  onDone: (decision: 'approve' | 'return') => void;
+  onStale: (message: string) => void;
+}) {
+  const [comment, setComment] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'approve' | 'return' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const behalf = personName(item.onBehalfOf);
+
+  const ask = (decision: 'approve' | 'return') => {
+    setNotice(null);
+    if (decision === 'return' && !comment.trim()) {
+      setFieldError('Vui lòng nhập lý do trả lại.');
+      commentRef.current?.focus();
+      return;
+    }
+    setFieldError(null);
+    setConfirm(decision);
+  };
+
+  const decide = async () => {
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await Api.decide(task.id, item.stepId, confirm, comment.trim());
+      const d = confirm;
+      setConfirm(null);
+      onDone(d);
+    } catch (err) {
+      setConfirm(null);
+      if (err instanceof ApiError && err.code === 'STEP_CLOSED') onStale(STEP_CLOSED_TEXT);
+      else setNotice({ kind: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel panel-action" aria-labelledby="quyet-dinh">
+      <h2 id="quyet-dinh">{STEP_KIND_LABELS[item.kind]}</h2>
+      {behalf && <p className="behalf">Bạn xử lý thay {behalf} theo ủy quyền.</p>}
+      <Notice notice={notice} />
+      <div className="field">
+        <label htmlFor="decision-comment">Ý kiến / lý do (bắt buộc khi trả lại)</label>
+        <textarea
+          ref={commentRef}
+          id="decision-comment"
+          rows={3}
+          value={comment}
+          onChange={(e) => {
+            setComment(e.target.value);
+            if (fieldError && e.target.value.trim()) setFieldError(null);
+          }}
+          aria-invalid={Boolean(fieldError) || undefined}
+          aria-describedby={fieldError ? 'decision-comment-error' : undefined}
+        />
+        {fieldError && (
+          <p id="decision-comment-error" className="field-error" role="alert">
+            {fieldError}
+          </p>
+        )}
+      </div>
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={() => ask('approve')} disabled={busy}>
+          Duyệt
+        </button>
+        <button type="button" className="btn btn-danger" onClick={() => ask('return')} disabled={busy}>
+          Trả lại
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === 'return' ? 'Trả lại dự thảo?' : 'Duyệt nhiệm vụ này?'}
+        confirmLabel={confirm === 'return' ? 'Trả lại' : 'Duyệt'}
+        busy={busy}
+        onConfirm={() => void decide()}
+        onCancel={() => setConfirm(null)}
+      >
+        <p>
+          Nhiệm vụ {task.number}: {task.content}
+        </p>
+        {confirm === 'return' ? (
+          <p>
+            Dự thảo sẽ được trả về người soạn với lý do: <q>{comment.trim()}</q>
+          </p>
+        ) : (
+          <p>Dự thảo sẽ được chuyển lên bước tiếp theo.</p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** The head of the lead unit picks a staff member. */
+export function AssignPanel({
+  task,
+  unit,
+  stepId,
+  reassign,
+  onDone,
+  onStale,
+}: {
+  task: TaskDetail;
+  unit: UnitCode;
+  stepId: string | undefined;
+  reassign?: boolean;
+  onDone: (name: string) => void;
+  onStale: (message: string) => void;
+}) {
+  const staff = useAsync(() => Api.users({ unit, role: 'STAFF' }), [unit]);
+  const [assigneeId, setAssigneeId] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const current = task.parts?.find((p) => p.unit === unit)?.assignee;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    if (!assigneeId) {
+      setFieldError('Vui lòng chọn chuyên viên.');
+      document.getElementById('assignee')?.focus();
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
+    try {
+      await Api.assign(task.id, assigneeId, stepId);
+      onDone(staff.data?.find((u) => u.id === assigneeId)?.fullName ?? '');
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'STEP_CLOSED') onStale(STEP_CLOSED_TEXT);
+      else setNotice({ kind: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel panel-action" aria-labelledby="phan-cong">
+      <h2 id="phan-cong">{reassign ? 'Giao lại cho chuyên viên khác' : 'Phân công thực hiện'}</h2>
+      <p className="muted">
+        {unitName(unit)}
+        {current ? ` · đang giao cho ${current.fullName}` : ''}
+      </p>
+      <Notice notice={notice} />
+      {staff.loading && !staff.data && <Loading label="Đang tải danh sách chuyên viên…" />}
+      {staff.error && <ErrorBox message={staff.error} onRetry={() => void staff.reload()} />}
+      {staff.data && (
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor="assignee">Chuyên viên thực hiện</label>
+            <select
+              id="assignee"
+              value={assigneeId}
+              onChange={(e) => setAssigneeId(e.target.value)}
+              aria-invalid={Boolean(fieldError) || undefined}
+              aria-describedby={fieldError ? 'assignee-error' : undefined}
+            >
+              <option value="">— Chọn chuyên viên —</option>
+              {staff.data.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.fullName} ({u.username})
+                </option>
+              ))}
+            </select>
+            {fieldError && (
+              <p id="assignee-error" className="field-error" role="alert">
+                {fieldError}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Đang phân công…' : reassign ? 'Giao lại' : 'Phân công'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Staff of a co-unit send their unit's input. */
+export function ContributePanel({
+  task,
+  unit,
+  onDone,
+  onStale,
+}: {
+  task: TaskDetail;
+  unit: UnitCode;
+  onDone: () => void;
+  onStale: (message: string) => void;
+}) {
+  const [content, setContent] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const request = task.contributions?.find((c) => c.unit === unit);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    if (!content.trim()) {
+      setFieldError('Vui lòng nhập nội dung ý kiến.');
+      ref.current?.focus();
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
+    try {
+      await Api.contribute(task.id, unit, content.trim());
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'STEP_CLOSED') onStale(STEP_CLOSED_TEXT);
+      else setNotice({ kind: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel panel-action" aria-labelledby="phoi-hop">
+      <h2 id="phoi-hop">Gửi ý kiến phối hợp</h2>
+      <p className="muted">
+        {unitName(unit)}
+        {request?.dueAt ? ` · hạn ${formatDate(request.dueAt)}` : ''}
+        {request ? ` · đề nghị bởi ${request.requestedBy.fullName}` : ''}
+      </p>
+      <Notice notice={notice} />
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="contribution">Nội dung ý kiến của đơn vị</label>
+          <textarea
+            ref={ref}
+            id="contribution"
+            rows={5}
+            value={content}
+            onChange={(e) => setContent(e.target.value)}
+            aria-invalid={Boolean(fieldError) || undefined}
+            aria-describedby={fieldError ? 'contribution-error' : undefined}
+          />
+          {fieldError && (
+            <p id="contribution-error" className="field-error" role="alert">
+              {fieldError}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Đang gửi…' : 'Gửi ý kiến'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The assignee asks co-units for input, each with its own due date. */
+export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; onDone: (text: string) => void }) {
+  const requested = new Set((task.contributions ?? []).map((c) => c.unit));
+  const candidates = task.coUnits.filter((u) => !requested.has(u.code));
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  if (!candidates.length) return null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const requests = Object.entries(chosen).map(([unit, dueAt]) => ({ unit: unit as UnitCode, dueAt: dueAt || null }));
+    if (!requests.length) {
+      setNotice({ kind: 'error', text: 'Vui lòng chọn ít nhất một đơn vị phối hợp.' });
+      return;
+    }
+    setBusy(true);
+    setNotice(null);
+    try {
+      await Api.requestContributions(task.id, requests);
+      setChosen({});
+      onDone(`Đã gửi đề nghị phối hợp tới ${requests.map((r) => unitName(r.unit)).join(', ')}.`);
+    } catch (err) {
+      setNotice({ kind: 'error', text: actionError(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="de-nghi-phoi-hop">
+      <h2 id="de-nghi-phoi-hop">Đề nghị đơn vị phối hợp</h2>
+      <Notice notice={notice} />
+      <form onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>Chọn đơn vị và hạn gửi ý kiến</legend>
+          {candidates.map((u) => {
+            const on = u.code in chosen;
+            return (
+              <div key={u.code} className="request-row">
+                <div className="field field-check">
+                  <input
+                    id={`req-${u.code}`}
+                    type="checkbox"
+                    checked={on}
+                    onChange={(e) =>
+                      setChosen((prev) => {
+                        const next = { ...prev };
+                        if (e.target.checked) next[u.code] = '';
+                        else delete next[u.code];
+                        return next;
+                      })
+                    }
+                  />
+                  <label htmlFor={`req-${u.code}`}>{u.name}</label>
+                </div>
+                {on && (
+                  <div className="field field-inline">
+                    <label htmlFor={`req-due-${u.code}`}>Hạn gửi</label>
+                    <input
+                      id={`req-due-${u.code}`}
+                      type="date"
+                      min={todayIso()}
+                      value={chosen[u.code]}
+                      onChange={(e) => setChosen((prev) => ({ ...prev, [u.code]: e.target.value }))}
+                    />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? 'Đang gửi…' : 'Gửi đề nghị phối hợp'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The coordinator enters the date(s) of an on-request or unrecognised deadline. */
+export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (text: string) => void }) {
+  const [dates, setDates] = useState<string[]>(task.deadline.dueDates.length ? [...task.deadline.dueDates] : ['']);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const chosen = dates.filter(Boolean);
+    if (!chosen.length) {
+      setFieldError('Vui lòng nhập ít nhất một ngày.');
+      document.getElementById('schedule-0')?.focus();
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
+    setNotice(null);
+    try {
+      await Api.setSchedule(task.id, chosen);
+      onDone(`Đã đặt thời hạn: ${[...chosen].sort().map(formatDate).join('; ')}.`);
+    } catch (err) {
+      setNotice({ kind: 'error', text: actionError(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel panel-action" aria-labelledby="dat-lich">
+      <h2 id="dat-lich">Đặt thời hạn thực hiện</h2>
+      <p className="muted">Thời hạn trong kế hoạch: “{task.deadline.raw}”.</p>
+      <Notice notice={notice} />
+      <form onSubmit={submit} noValidate>
+        {dates.map((d, i) => (
+          <div className="field" key={i}>
+            <label htmlFor={`schedule-${i}`}>{dates.length > 1 ? `Mốc ${i + 1}` : 'Ngày hết hạn'}</label>
+            <input
+              id={`schedule-${i}`}
+              type="date"
+              value={d}
+              onChange={(e) => setDates((prev) => prev.map((x, j) => (j === i ? e.target.value : x)))}
+              aria-invalid={(i === 0 && Boolean(fieldError)) || undefined}
+              aria-describedby={i === 0 && fieldError ? 'schedule-error' : undefined}
+            />
+          </div>
+        ))}
+        {fieldError && (
+          <p id="schedule-error" className="field-error" role="alert">
+            {fieldError}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="btn btn-small" onClick={() => setDates((prev) => [...prev, ''])}>
+            Thêm mốc
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Đang lưu…' : 'Lưu thời hạn'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { ROLE_LABELS } from '../lib/labels';
+import { confirmLeave, Link, navigate, useLocation } from '../lib/router';
+import { useSession } from '../lib/session';
+
+interface MenuItem {
+  to: string;
+  label: string;
+  count?: number | null;
+  show: boolean;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { user, inboxCount, hasRole, logout, refreshInboxCount } = useSession();
+  const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Close the phone menu and refresh the count whenever the page changes.
+  useEffect(() => {
+    setMenuOpen(false);
+    void refreshInboxCount();
+  }, [pathname, refreshInboxCount]);
+
+  if (!user) return <>{children}</>;
+
+  const items: MenuItem[] = [
+    { to: '/hop-viec', label: 'Hộp việc', count: inboxCount, show: true },
+    { to: '/viec-cua-toi', label: 'Việc của tôi', show: hasRole('STAFF') },
+    { to: '/theo-doi', label: 'Theo dõi', show: true },
+    { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
+  ];
+  const roleText = user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
+
+  const onLogout = () => {
+    if (!confirmLeave()) return;
+    logout();
+    navigate('/dang-nhap', { replace: true, force: true });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#noi-dung">
+        Bỏ qua đến nội dung chính
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link to="/hop-viec" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ★
+            </span>
+            <span>
+              <span className="brand-title">CCHC xã An Lão</span>
+              <span className="brand-sub">Kế hoạch cải cách hành chính 2026</span>
+            </span>
+          </Link>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="menu-chinh"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            <span aria-hidden="true">☰</span> Menu
+            {inboxCount ? <span className="count" aria-label={`${inboxCount} việc chờ xử lý`}>{inboxCount}</span> : null}
+          </button>
+          <nav id="menu-chinh" className={`menu ${menuOpen ? 'menu-open' : ''}`} aria-label="Menu chính">
+            <ul>
+              {items
+                .filter((i) => i.show)
+                .map((i) => {
+                  const active = pathname === i.to || pathname.startsWith(`${i.to}/`);
+                  return (
+                    <li key={i.to}>
+                      <Link to={i.to} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''}>
+                        {i.label}
+                        {i.count != null && (
+                          <span className="count" data-testid="inbox-count">
+                            {i.count}
+                            <span className="visually-hidden"> việc</span>
+                          </span>
+                        )}
+                      </Link>
+                    </li>
+                  );
+                })}
+            </ul>
+            <div className="userbox">
+              <span className="user-name">{user.fullName}</span>
+              <span className="user-role">
+                {roleText}
+                {user.unit ? ` · ${user.unit.name}` : ''}
+              </span>
+              <button type="button" className="btn btn-small btn-ghost" onClick={onLogout}>
+                Đăng xuất
+              </button>
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="noi-dung" className="content" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>UBND xã An Lão · Kế hoạch cải cách hành chính nhà nước năm 2026</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+/** Pieces of a task shown on several pages: summary, product text, attachments, contributions, trail. */
+import { useState } from 'react';
+import { errorMessage } from '../api/client';
+import { Api } from '../api/endpoints';
+import type { Attachment, Contribution, HistoryEvent, Task, TaskDetail } from '../api/types';
+import { formatBytes, formatDate, formatDateTime, todayIso } from '../lib/format';
+import { DEADLINE_KIND_LABELS, eventLabel, holderLabel, personName, ROLE_LABELS, STATUS_LABELS, unitName } from '../lib/labels';
+import { DueBadge, StatusBadge } from './Badges';
+import { Empty } from './Feedback';
+
+/** The date a task is measured against now: its current step's, else the next (or last) date of its schedule. */
+export function taskDueDate(task: Task): string | null {
+  if (task.currentStep?.dueAt) return task.currentStep.dueAt;
+  const dates = task.deadline.dueDates ?? [];
+  if (!dates.length) return null;
+  const today = todayIso();
+  return dates.find((d) => d >= today) ?? dates[dates.length - 1];
+}
+
+export function DeadlineText({ task }: { task: Task }) {
+  const { deadline } = task;
+  const original = deadline.originalDueDates ?? [];
+  const moved = original.length > 0 && original.join() !== deadline.dueDates.join();
+  return (
+    <span className="deadline">
+      <span className="deadline-raw">{deadline.raw || '—'}</span>
+      <span className="deadline-dates">
+        {deadline.dueDates.length ? deadline.dueDates.map(formatDate).join('; ') : DEADLINE_KIND_LABELS[deadline.kind]}
+      </span>
+      {moved && <span className="deadline-original">Hạn ban đầu: {original.map(formatDate).join('; ')}</span>}
+    </span>
+  );
+}
+
+export function TaskSummary({ task }: { task: Task }) {
+  const done = task.status === 'COMPLETED';
+  return (
+    <dl className="summary">
+      <div>
+        <dt>Nhóm</dt>
+        <dd>
+          {task.group.code}. {task.group.title}
+        </dd>
+      </div>
+      <div>
+        <dt>Trạng thái</dt>
+        <dd>
+          <StatusBadge status={task.status} />
+        </dd>
+      </div>
+      <div>
+        <dt>Đơn vị chủ trì</dt>
+        <dd>{task.leadUnit?.name ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>Đơn vị phối hợp</dt>
+        <dd>{task.coUnits.length ? task.coUnits.map((u) => u.name).join(', ') : task.coUnitsText || '—'}</dd>
+      </div>
+      <div>
+        <dt>Thời hạn</dt>
+        <dd>
+          <DeadlineText task={task} />
+          <span className="muted"> ({DEADLINE_KIND_LABELS[task.deadline.kind]})</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Tiến độ</dt>
+        <dd>
+          <DueBadge due={taskDueDate(task)} done={done} />
+        </dd>
+      </div>
+      <div>
+        <dt>Đang xử lý</dt>
+        <dd>{done ? '—' : holderLabel(task.currentStep)}</dd>
+      </div>
+      <div className="summary-wide">
+        <dt>Sản phẩm</dt>
+        <dd>{task.product || '—'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The latest draft of the product (or of each unit's part). */
+export function ProductText({ task }: { task: TaskDetail }) {
+  const latestByUnit = new Map<string, TaskDetail['drafts'][number]>();
+  for (const d of task.drafts ?? []) if (!latestByUnit.has(d.unit)) latestByUnit.set(d.unit, d);
+  const drafts = [...latestByUnit.values()];
+  if (!drafts.length) return <Empty>Chưa có dự thảo.</Empty>;
+  return (
+    <>
+      {drafts.map((d) => (
+        <article key={`${d.unit}-${d.version}`} className="draft-view">
+          <p className="muted">
+            {drafts.length > 1 ? `${unitName(d.unit)} — ` : ''}Phiên bản {d.version} · {d.author.fullName} ·{' '}
+            {formatDateTime(d.createdAt)}
+          </p>
+          <div className="draft-text">{d.content}</div>
+        </article>
+      ))}
+    </>
+  );
+}
+
+export function AttachmentList({
+  taskId,
+  attachments,
+}: {
+  taskId: string;
+  attachments: Attachment[];
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (!attachments.length) return <Empty>Chưa có tệp đính kèm.</Empty>;
+  const get = async (att: Attachment) => {
+    setError(null);
+    setBusy(att.id);
+    try {
+      await Api.downloadAttachment(taskId, att);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <ul className="attachments">
+        {attachments.map((a) => (
+          <li key={a.id}>
+            <button type="button" className="link-button" onClick={() => void get(a)} disabled={busy === a.id}>
+              <span aria-hidden="true">📎 </span>
+              {a.name}
+              <span className="visually-hidden"> — tải về</span>
+            </button>
+            <span className="muted">
+              {' '}
+              {formatBytes(a.size)}
+              {a.uploadedBy ? ` · ${a.uploadedBy.fullName}` : ''}
+              {a.createdAt ? ` · ${formatDateTime(a.createdAt)}` : ''}
+            </span>
+            {busy === a.id && <span role="status"> Đang tải về…</span>}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function ContributionList({ contributions }: { contributions: Contribution[] }) {
+  if (!contributions?.length) return <Empty>Không có đề nghị phối hợp.</Empty>;
+  return (
+    <ul className="contributions">
+      {contributions.map((c, i) => (
+        <li key={`${c.unit}-${i}`}>
+          <p>
+            <strong>{unitName(c.unit)}</strong>
+            <span className="muted">
+              {' '}
+              · đề nghị bởi {c.requestedBy.fullName}
+              {c.dueAt ? ` · hạn ${formatDate(c.dueAt)}` : ''}
+            </span>
+          </p>
+          {c.content ? (
+            <blockquote>
+              {c.content}
+              {c.contributor && <footer>— {c.contributor.fullName}</footer>}
+            </blockquote>
+          ) : (
+            <p className="muted">Chưa gửi ý kiến.</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The trail (audit events), oldest first, as an ordered timeline. */
+export function Timeline({ events }: { events: HistoryEvent[] }) {
+  if (!events.length) return <Empty>Chưa có hoạt động nào.</Empty>;
+  return (
+    <ol className="timeline">
+      {events.map((ev, i) => {
+        const behalf = personName(ev.onBehalfOf);
+        return (
+          <li key={i} className={`timeline-item ev-${ev.type.toLowerCase()}`}>
+            <p className="timeline-head">
+              <strong>{eventLabel(ev.type)}</strong>
+              <time dateTime={ev.at}> · {formatDateTime(ev.at)}</time>
+            </p>
+            <p>
+              {ev.actor?.fullName ?? 'Hệ thống'}
+              {ev.role ? <span className="muted"> ({ROLE_LABELS[ev.role] ?? ev.role})</span> : null}
+              {behalf ? <span> — thay mặt {behalf}</span> : null}
+            </p>
+            {ev.from && ev.to && ev.from !== ev.to ? (
+              <p className="muted">
+                {STATUS_LABELS[ev.from]} → {STATUS_LABELS[ev.to]}
+              </p>
+            ) : null}
+            {ev.comment ? <blockquote>{ev.comment}</blockquote> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,105 @@
+/** Dates and sizes as Vietnamese users read them: dd/MM/yyyy in the commune's time zone. */
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dateParts = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const timeParts = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "2026-03-31" is a calendar date: read it as noon UTC so no time zone moves it to another day. */
+function toDate(value: string | Date): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** dd/MM/yyyy, or "—" when there is no date. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const d = toDate(value);
+  if (!d) return '—';
+  const p = dateParts.formatToParts(d);
+  return `${part(p, 'day')}/${part(p, 'month')}/${part(p, 'year')}`;
+}
+
+/** dd/MM/yyyy HH:mm. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const d = toDate(value);
+  if (!d) return '—';
+  const t = timeParts.formatToParts(d);
+  return `${formatDate(d)} ${part(t, 'hour')}:${part(t, 'minute')}`;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the commune's zone. */
+export function isoDateInZone(value: string | Date = new Date()): string {
+  const d = toDate(value);
+  if (!d) return '';
+  const p = dateParts.formatToParts(d);
+  return `${part(p, 'year')}-${part(p, 'month')}-${part(p, 'day')}`;
+}
+
+export function todayIso(): string {
+  return isoDateInZone(new Date());
+}
+
+/** Whole days from today to the due date (negative when overdue), both as commune calendar dates. */
+export function daysUntil(due: string, today: string = todayIso()): number {
+  const dueDay = /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : isoDateInZone(due);
+  const a = Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10));
+  const b = Date.UTC(+dueDay.slice(0, 4), +dueDay.slice(5, 7) - 1, +dueDay.slice(8, 10));
+  return Math.round((b - a) / 86_400_000);
+}
+
+export type DueState = 'on-time' | 'due-soon' | 'overdue' | 'none' | 'done';
+
+/** A step due within this many days is "sắp đến hạn". */
+export const DUE_SOON_DAYS = 3;
+
+export interface DueInfo {
+  state: DueState;
+  /** "Còn 3 ngày", "Hạn hôm nay", "Quá hạn 2 ngày", "Chưa có hạn". */
+  label: string;
+  days: number | null;
+}
+
+export function dueInfo(due: string | null | undefined, opts: { done?: boolean; overdue?: boolean } = {}): DueInfo {
+  if (opts.done) return { state: 'done', label: 'Đã hoàn thành', days: null };
+  if (!due) return { state: 'none', label: 'Chưa có hạn', days: null };
+  const days = daysUntil(due);
+  if (days < 0 || opts.overdue) {
+    const n = Math.max(1, -days);
+    return { state: 'overdue', label: days < 0 ? `Quá hạn ${n} ngày` : 'Quá hạn', days };
+  }
+  if (days === 0) return { state: 'due-soon', label: 'Hạn hôm nay', days };
+  if (days <= DUE_SOON_DAYS) return { state: 'due-soon', label: `Còn ${days} ngày`, days };
+  return { state: 'on-time', label: `Còn ${days} ngày`, days };
+}
+
+/** 1 234 567 bytes → "1,2 MB" (Vietnamese decimal comma). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} byte`;
+  if (bytes < 1024 * 1024) return `${nf.format(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${nf.format(bytes / 1024 / 1024)} MB`;
+  return `${nf.format(bytes / 1024 / 1024 / 1024)} GB`;
+}
+
+export function formatPercent(part: number, total: number): string {
+  if (!total) return '0%';
+  return `${Math.round((part / total) * 100)}%`;
+}

@@ -1,0 +1,135 @@
+import type { DeadlineKind, HistoryEvent, Role, StepKind, TaskStatus, UnitCode, UserRef } from '../api/types';
+
+export const STATUS_LABELS: Record<TaskStatus, string> = {
+  NOT_STARTED: 'Chưa bắt đầu',
+  IN_PROGRESS: 'Đang thực hiện',
+  UNIT_REVIEW: 'Chờ trưởng đơn vị duyệt',
+  VHXH_REVIEW: 'Chờ Phòng VH-XH thẩm định',
+  CHAIRMAN_REVIEW: 'Chờ Chủ tịch phê duyệt',
+  RETURNED: 'Bị trả lại',
+  COMPLETED: 'Hoàn thành',
+};
+export const STATUS_ORDER: TaskStatus[] = [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'RETURNED',
+  'UNIT_REVIEW',
+  'VHXH_REVIEW',
+  'CHAIRMAN_REVIEW',
+  'COMPLETED',
+];
+
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  FIXED: 'Thời hạn cố định',
+  PERIOD_END: 'Cuối kỳ (tháng/quý/năm)',
+  MILESTONES: 'Nhiều mốc',
+  RECURRING: 'Định kỳ',
+  CONTINUOUS: 'Thường xuyên',
+  ON_REQUEST: 'Theo yêu cầu',
+  UNKNOWN: 'Chưa xác định — cần đặt lịch',
+};
+
+export const STEP_KIND_LABELS: Record<StepKind, string> = {
+  ASSIGN: 'Phân công',
+  DRAFT: 'Soạn dự thảo',
+  CONTRIBUTION: 'Đóng góp ý kiến phối hợp',
+  UNIT_REVIEW: 'Trưởng đơn vị duyệt',
+  VHXH_REVIEW: 'Phòng VH-XH thẩm định',
+  CHAIRMAN_REVIEW: 'Chủ tịch phê duyệt',
+  SET_SCHEDULE: 'Đặt lịch thực hiện',
+};
+export const STEP_KIND_ORDER: StepKind[] = [
+  'ASSIGN',
+  'DRAFT',
+  'CONTRIBUTION',
+  'UNIT_REVIEW',
+  'VHXH_REVIEW',
+  'CHAIRMAN_REVIEW',
+  'SET_SCHEDULE',
+];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  STAFF: 'Chuyên viên',
+  UNIT_HEAD: 'Trưởng đơn vị',
+  COORDINATOR: 'Cán bộ đầu mối CCHC',
+  VICE_CHAIRMAN: 'Phó Chủ tịch UBND xã',
+  CHAIRMAN: 'Chủ tịch UBND xã',
+  ADMIN: 'Quản trị hệ thống',
+};
+
+export const UNIT_CODES: UnitCode[] = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
+export const UNIT_NAMES: Record<UnitCode, string> = {
+  VP: 'Văn phòng HĐND và UBND xã',
+  VHXH: 'Phòng Văn hóa - Xã hội',
+  KT: 'Phòng Kinh tế',
+  TTPVHCC: 'Trung tâm Phục vụ hành chính công',
+  TTDVSNC: 'Trung tâm Dịch vụ sự nghiệp công',
+};
+export const UNIT_SHORT: Record<UnitCode, string> = {
+  VP: 'Văn phòng',
+  VHXH: 'Phòng VH-XH',
+  KT: 'Phòng Kinh tế',
+  TTPVHCC: 'TT Phục vụ HCC',
+  TTDVSNC: 'TT Dịch vụ SNC',
+};
+
+export function unitName(code: string | null | undefined): string {
+  if (!code) return '—';
+  return UNIT_NAMES[code as UnitCode] ?? code;
+}
+
+export const GROUP_CODES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
+
+export const EVENT_LABELS: Record<string, string> = {
+  CYCLE_OPENED: 'Mở kỳ thực hiện',
+  ASSIGNED: 'Phân công',
+  DRAFT_SAVED: 'Lưu dự thảo',
+  ATTACHMENT_ADDED: 'Đính kèm tệp',
+  SUBMITTED: 'Trình duyệt',
+  CONTRIBUTION_REQUESTED: 'Đề nghị phối hợp',
+  CONTRIBUTED: 'Gửi ý kiến phối hợp',
+  APPROVED: 'Phê duyệt',
+  RETURNED: 'Trả lại',
+  COMPLETED: 'Hoàn thành',
+  SCHEDULE_SET: 'Đặt lịch thực hiện',
+  REMINDER: 'Nhắc hạn',
+  ESCALATED: 'Báo cáo vượt cấp do quá hạn',
+};
+
+export function eventLabel(type: string): string {
+  return EVENT_LABELS[type] ?? 'Cập nhật';
+}
+
+/** `onBehalfOf` may come as a user or as a name. */
+export function personName(who: UserRef | string | null | undefined): string | null {
+  if (!who) return null;
+  return typeof who === 'string' ? who : who.fullName;
+}
+
+/** Who holds a step when no person is named, e.g. "Trưởng đơn vị — Phòng Kinh tế". */
+export function holderLabel(step: { kind: StepKind; unit: string | null; assignee: UserRef | null } | null): string {
+  if (!step) return '—';
+  if (step.assignee) return step.assignee.fullName;
+  switch (step.kind) {
+    case 'ASSIGN':
+    case 'UNIT_REVIEW':
+      return `Trưởng ${unitName(step.unit)}`;
+    case 'VHXH_REVIEW':
+      return UNIT_NAMES.VHXH;
+    case 'CHAIRMAN_REVIEW':
+      return 'Chủ tịch UBND xã';
+    case 'SET_SCHEDULE':
+      return 'Cán bộ đầu mối CCHC';
+    case 'CONTRIBUTION':
+    case 'DRAFT':
+      return `Chuyên viên ${unitName(step.unit)}`;
+    default:
+      return '—';
+  }
+}
+
+export function historyWho(ev: HistoryEvent): string {
+  const actor = ev.actor?.fullName ?? 'Hệ thống';
+  const role = ev.role ? ` (${ROLE_LABELS[ev.role] ?? ev.role})` : '';
+  return actor + role;
+}

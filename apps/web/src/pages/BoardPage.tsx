@@ -1,0 +1,285 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Api } from '../api/endpoints';
+import type { Plan, Task, TaskStatus, UnitCode } from '../api/types';
+import { DueBadge, StatusBadge } from '../components/Badges';
+import { Empty, ErrorBox, Loading, PageTitle } from '../components/Feedback';
+import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
+import { ProgressChart, type ChartRow } from '../components/ProgressChart';
+import { DeadlineText, taskDueDate } from '../components/TaskParts';
+import { dueInfo } from '../lib/format';
+import { GROUP_CODES, holderLabel, STATUS_LABELS, STATUS_ORDER, UNIT_CODES, UNIT_SHORT, unitName } from '../lib/labels';
+import { Link, navigate, useLocation } from '../lib/router';
+import { useSession } from '../lib/session';
+import { useAsync } from '../lib/useAsync';
+
+type Timeliness = '' | 'overdue' | 'due-soon' | 'on-time' | 'none';
+
+function pickPlan(plans: Plan[], wanted: string | null): Plan | undefined {
+  return (
+    plans.find((p) => p.id === wanted) ??
+    [...plans].sort((a, b) => Number(b.status === 'ACTIVE') - Number(a.status === 'ACTIVE') || b.year - a.year)[0]
+  );
+}
+
+/** The coordinator's board: every task of the plan, by group, with progress charts. */
+export function BoardPage() {
+  const { hasRole } = useSession();
+  const canAdmin = hasRole('COORDINATOR', 'ADMIN');
+  const { search } = useLocation();
+  const wantedPlan = search.get('ke-hoach');
+  const plans = useAsync(() => Api.plans(), []);
+  const plan = plans.data ? pickPlan(plans.data, wantedPlan) : undefined;
+  const tasks = useAsync(async () => (plan ? Api.planTasks(plan.id) : []), [plan?.id]);
+
+  const [group, setGroup] = useState('');
+  const [unit, setUnit] = useState('');
+  const [status, setStatus] = useState('');
+  const [timeliness, setTimeliness] = useState<Timeliness>('');
+  const [text, setText] = useState('');
+
+  // Refresh when the tab comes back into view: the board is often left open.
+  useEffect(() => {
+    const reload = tasks.reload;
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [tasks.reload]);
+
+  const all = tasks.data ?? [];
+  const visible = useMemo(() => {
+    const needle = text.trim().toLocaleLowerCase('vi');
+    return all.filter((t) => {
+      if (group && t.group.code !== group) return false;
+      if (unit && !leadCodes(t).includes(unit)) return false;
+      if (status && t.status !== status) return false;
+      if (timeliness && dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state !== timeliness) return false;
+      if (needle && !`${t.number} ${t.content} ${t.product}`.toLocaleLowerCase('vi').includes(needle)) return false;
+      return true;
+    });
+  }, [all, group, unit, status, timeliness, text]);
+
+  const groups = useMemo(() => {
+    const map = new Map<string, { code: string; title: string; tasks: Task[] }>();
+    for (const t of visible) {
+      const g = map.get(t.group.code) ?? { code: t.group.code, title: t.group.title, tasks: [] };
+      g.tasks.push(t);
+      map.set(t.group.code, g);
+    }
+    return [...map.values()].sort((a, b) => GROUP_CODES.indexOf(a.code) - GROUP_CODES.indexOf(b.code));
+  }, [visible]);
+
+  const groupRows: ChartRow[] = useMemo(() => {
+    const codes = [...new Set(all.map((t) => t.group.code))].sort((a, b) => GROUP_CODES.indexOf(a) - GROUP_CODES.indexOf(b));
+    return codes.map((c) => ({ key: c, label: `Nhóm ${c}`, tasks: all.filter((t) => t.group.code === c) }));
+  }, [all]);
+  const unitRows: ChartRow[] = useMemo(
+    () =>
+      UNIT_CODES.map((u) => ({ key: u, label: UNIT_SHORT[u], tasks: all.filter((t) => leadCodes(t).includes(u)) })).filter(
+        (r) => r.tasks.length > 0,
+      ),
+    [all],
+  );
+  const completed = all.filter((t) => t.status === 'COMPLETED').length;
+  const overdue = all.filter((t) => dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state === 'overdue').length;
+  const filtersOn = Boolean(group || unit || status || timeliness || text);
+
+  return (
+    <>
+      <PageTitle title="Theo dõi kế hoạch">Theo dõi kế hoạch</PageTitle>
+
+      {plans.error && !plans.data && <ErrorBox message={plans.error} onRetry={() => void plans.reload()} />}
+      {plans.loading && !plans.data && <Loading />}
+
+      {plans.data && (
+        <section className="plan-bar" aria-label="Kế hoạch">
+          {plans.data.length > 1 ? (
+            <div className="field">
+              <label htmlFor="plan-select">Kế hoạch</label>
+              <select
+                id="plan-select"
+                value={plan?.id ?? ''}
+                onChange={(e) => navigate(`/theo-doi?ke-hoach=${encodeURIComponent(e.target.value)}`, { replace: true })}
+              >
+                {plans.data.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title} ({p.year})
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {plan ? (
+            <div className="plan-info">
+              <p className="plan-title">{plan.title}</p>
+              <p className="muted">
+                Năm {plan.year} · {plan.taskCount} nhiệm vụ ·{' '}
+                <span className={`badge ${plan.status === 'ACTIVE' ? 'badge-success' : 'badge-neutral'}`}>
+                  {plan.status === 'ACTIVE' ? 'Đang thực hiện' : 'Chưa kích hoạt'}
+                </span>
+              </p>
+              {all.length > 0 && (
+                <p className="plan-stats">
+                  Hoàn thành {completed}/{all.length} · Quá hạn {overdue}
+                </p>
+              )}
+            </div>
+          ) : (
+            <Empty>Chưa có kế hoạch nào. {canAdmin ? 'Hãy nhập tệp kế hoạch bên dưới.' : ''}</Empty>
+          )}
+          {plan && canAdmin && <ActivatePlan plan={plan} onActivated={() => void plans.reload().then(() => tasks.reload())} />}
+        </section>
+      )}
+
+      {all.length > 0 && (
+        <div className="charts">
+          <ProgressChart id="chart-group" title="Tiến độ theo nhóm nhiệm vụ" rows={groupRows} />
+          <ProgressChart id="chart-unit" title="Tiến độ theo đơn vị chủ trì" rows={unitRows} />
+        </div>
+      )}
+
+      {plan && (
+        <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Lọc nhiệm vụ">
+          <div className="field">
+            <label htmlFor="b-group">Nhóm</label>
+            <select id="b-group" value={group} onChange={(e) => setGroup(e.target.value)}>
+              <option value="">Tất cả nhóm</option>
+              {GROUP_CODES.map((g) => (
+                <option key={g} value={g}>
+                  Nhóm {g}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="b-unit">Đơn vị chủ trì</label>
+            <select id="b-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
+              <option value="">Tất cả đơn vị</option>
+              {UNIT_CODES.map((u) => (
+                <option key={u} value={u}>
+                  {unitName(u)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="b-status">Trạng thái</label>
+            <select id="b-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">Tất cả trạng thái</option>
+              {STATUS_ORDER.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="b-time">Tiến độ</label>
+            <select id="b-time" value={timeliness} onChange={(e) => setTimeliness(e.target.value as Timeliness)}>
+              <option value="">Tất cả</option>
+              <option value="overdue">Quá hạn</option>
+              <option value="due-soon">Sắp đến hạn (≤ 3 ngày)</option>
+              <option value="on-time">Trong hạn</option>
+              <option value="none">Chưa có hạn</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="b-text">Tìm kiếm</label>
+            <input id="b-text" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Số TT, nội dung…" />
+          </div>
+          {filtersOn && (
+            <button
+              type="button"
+              className="btn btn-small btn-ghost filters-reset"
+              onClick={() => {
+                setGroup('');
+                setUnit('');
+                setStatus('');
+                setTimeliness('');
+                setText('');
+              }}
+            >
+              Xóa bộ lọc
+            </button>
+          )}
+        </form>
+      )}
+
+      {plan && tasks.error && <ErrorBox message={tasks.error} onRetry={() => void tasks.reload()} />}
+      {plan && tasks.loading && !tasks.data && <Loading label="Đang tải nhiệm vụ…" />}
+      {plan && tasks.data && (
+        <p className="muted" role="status" aria-live="polite">
+          Đang hiển thị {visible.length}/{all.length} nhiệm vụ.
+        </p>
+      )}
+      {plan && tasks.data && visible.length === 0 && all.length > 0 && <Empty>Không có nhiệm vụ nào khớp bộ lọc.</Empty>}
+
+      {groups.map((g) => (
+        <section key={g.code} className="board-group" aria-labelledby={`nhom-${g.code}`}>
+          <h2 id={`nhom-${g.code}`}>
+            {g.code}. {g.title}
+          </h2>
+          <table className="board">
+            <thead>
+              <tr>
+                <th scope="col">TT</th>
+                <th scope="col">Nội dung</th>
+                <th scope="col">Chủ trì</th>
+                <th scope="col">Thời hạn</th>
+                <th scope="col">Trạng thái</th>
+                <th scope="col">Đang xử lý</th>
+                <th scope="col">Tiến độ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.tasks.map((t) => (
+                <BoardRow key={t.id} task={t} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+
+      {canAdmin && plans.data && (
+        <PlanImport
+          onImported={(r) => {
+            void plans.reload().then(() => {
+              navigate(`/theo-doi?ke-hoach=${encodeURIComponent(r.planId)}`, { replace: true });
+              void tasks.reload();
+            });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Codes of the lead unit(s); a task led by all units lists each. */
+function leadCodes(t: Task): string[] {
+  if (t.leadUnits?.length) return t.leadUnits.filter(Boolean).map((u) => u.code);
+  return t.leadUnit ? t.leadUnit.code.split(',') : [];
+}
+
+function BoardRow({ task }: { task: Task }) {
+  const done = task.status === 'COMPLETED';
+  return (
+    <tr data-task-number={task.number}>
+      <td data-label="TT">{task.number}</td>
+      <td data-label="Nội dung">
+        <Link to={`/nhiem-vu/${encodeURIComponent(task.id)}?tu=theo-doi`}>{task.content}</Link>
+      </td>
+      <td data-label="Chủ trì">{leadCodes(task).map((c) => UNIT_SHORT[c as UnitCode] ?? c).join(', ') || '—'}</td>
+      <td data-label="Thời hạn">
+        <DeadlineText task={task} />
+      </td>
+      <td data-label="Trạng thái">
+        <StatusBadge status={task.status as TaskStatus} />
+      </td>
+      <td data-label="Đang xử lý">{done ? '—' : holderLabel(task.currentStep)}</td>
+      <td data-label="Tiến độ">
+        <DueBadge due={taskDueDate(task)} done={done} />
+      </td>
+    </tr>
+  );
+}

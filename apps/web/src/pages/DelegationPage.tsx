@@ -1,0 +1,222 @@
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/client';
+import { Api } from '../api/endpoints';
+import type { Delegation } from '../api/types';
+import { ConfirmDialog } from '../components/Dialog';
+import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
+import { formatDate, formatDateTime, todayIso } from '../lib/format';
+import { useSession } from '../lib/session';
+import { useAsync } from '../lib/useAsync';
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function stateOf(d: Delegation): { label: string; tone: string } {
+  if (d.revokedAt) return { label: `Đã kết thúc ngày ${formatDate(d.revokedAt)}`, tone: 'neutral' };
+  if (d.active) return { label: 'Đang hiệu lực', tone: 'success' };
+  if (d.from > todayIso()) return { label: 'Chưa đến ngày hiệu lực', tone: 'info' };
+  return { label: 'Đã hết hạn', tone: 'neutral' };
+}
+
+/** The Chairman delegates approvals to a Vice Chairman for a period, and ends it. */
+export function DelegationPage() {
+  const { hasRole } = useSession();
+  const isChairman = hasRole('CHAIRMAN');
+  const list = useAsync(() => Api.delegations(), []);
+  const deputies = useAsync(async () => (isChairman ? Api.users({ role: 'VICE_CHAIRMAN' }) : []), [isChairman]);
+  const today = todayIso();
+  const [toUserId, setToUserId] = useState('');
+  const [from, setFrom] = useState(today);
+  const [until, setUntil] = useState(addDays(today, 7));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [ending, setEnding] = useState<Delegation | null>(null);
+
+  const chosenDeputy = toUserId || (deputies.data?.length === 1 ? deputies.data[0].id : '');
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    const errs: Record<string, string> = {};
+    if (!chosenDeputy) errs.to = 'Vui lòng chọn người được ủy quyền.';
+    if (!from) errs.from = 'Vui lòng chọn ngày bắt đầu.';
+    if (!until) errs.until = 'Vui lòng chọn ngày kết thúc.';
+    else if (from && until < from) errs.until = 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.';
+    setErrors(errs);
+    const first = Object.keys(errs)[0];
+    if (first) {
+      document.getElementById(`del-${first}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await Api.createDelegation(chosenDeputy, from, until);
+      const name = deputies.data?.find((u) => u.id === chosenDeputy)?.fullName ?? 'Phó Chủ tịch';
+      setNotice({
+        kind: 'success',
+        text: `Đã ủy quyền phê duyệt cho ${name} từ ${formatDate(from)} đến ${formatDate(until)}.`,
+      });
+      await list.reload();
+    } catch (err) {
+      setNotice({ kind: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const end = async () => {
+    if (!ending) return;
+    setBusy(true);
+    try {
+      await Api.endDelegation(ending.id);
+      setNotice({ kind: 'success', text: `Đã kết thúc ủy quyền cho ${ending.toUser.fullName}.` });
+      setEnding(null);
+      await list.reload();
+    } catch (err) {
+      setEnding(null);
+      setNotice({ kind: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title="Ủy quyền phê duyệt">Ủy quyền phê duyệt</PageTitle>
+      <p className="lead">
+        {isChairman
+          ? 'Chủ tịch ủy quyền cho Phó Chủ tịch phê duyệt thay trong một khoảng thời gian. Các việc được xử lý thay đều ghi rõ “thay mặt Chủ tịch”.'
+          : 'Các ủy quyền phê duyệt của Chủ tịch UBND xã.'}
+      </p>
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+
+      {isChairman && (
+        <section className="panel" aria-labelledby="uy-quyen-moi">
+          <h2 id="uy-quyen-moi">Ủy quyền mới</h2>
+          {deputies.error && <ErrorBox message={deputies.error} onRetry={() => void deputies.reload()} />}
+          {deputies.loading && !deputies.data && <Loading label="Đang tải danh sách Phó Chủ tịch…" />}
+          {deputies.data && (
+            <form onSubmit={create} noValidate className="form-grid">
+              <div className="field">
+                <label htmlFor="del-to">Người được ủy quyền</label>
+                <select
+                  id="del-to"
+                  value={chosenDeputy}
+                  onChange={(e) => setToUserId(e.target.value)}
+                  aria-invalid={Boolean(errors.to) || undefined}
+                  aria-describedby={errors.to ? 'del-to-error' : undefined}
+                >
+                  <option value="">— Chọn Phó Chủ tịch —</option>
+                  {deputies.data.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.fullName}
+                    </option>
+                  ))}
+                </select>
+                {errors.to && (
+                  <p id="del-to-error" className="field-error" role="alert">
+                    {errors.to}
+                  </p>
+                )}
+              </div>
+              <div className="field">
+                <label htmlFor="del-from">Từ ngày</label>
+                <input
+                  id="del-from"
+                  type="date"
+                  value={from}
+                  onChange={(e) => setFrom(e.target.value)}
+                  aria-invalid={Boolean(errors.from) || undefined}
+                  aria-describedby={errors.from ? 'del-from-error' : 'del-from-hint'}
+                />
+                <p id="del-from-hint" className="hint">
+                  {from ? formatDate(from) : 'dd/mm/yyyy'}
+                </p>
+                {errors.from && (
+                  <p id="del-from-error" className="field-error" role="alert">
+                    {errors.from}
+                  </p>
+                )}
+              </div>
+              <div className="field">
+                <label htmlFor="del-until">Đến hết ngày</label>
+                <input
+                  id="del-until"
+                  type="date"
+                  value={until}
+                  min={from || undefined}
+                  onChange={(e) => setUntil(e.target.value)}
+                  aria-invalid={Boolean(errors.until) || undefined}
+                  aria-describedby={errors.until ? 'del-until-error' : 'del-until-hint'}
+                />
+                <p id="del-until-hint" className="hint">
+                  {until ? formatDate(until) : 'dd/mm/yyyy'}
+                </p>
+                {errors.until && (
+                  <p id="del-until-error" className="field-error" role="alert">
+                    {errors.until}
+                  </p>
+                )}
+              </div>
+              <div className="form-actions">
+                <button type="submit" className="btn btn-primary" disabled={busy}>
+                  {busy ? 'Đang lưu…' : 'Ủy quyền'}
+                </button>
+              </div>
+            </form>
+          )}
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="danh-sach-uy-quyen">
+        <h2 id="danh-sach-uy-quyen">Danh sách ủy quyền</h2>
+        {list.error && <ErrorBox message={list.error} onRetry={() => void list.reload()} />}
+        {list.loading && !list.data && <Loading />}
+        {list.data && list.data.length === 0 && <Empty>Chưa có ủy quyền nào.</Empty>}
+        {list.data && list.data.length > 0 && (
+          <ul className="cards">
+            {list.data.map((d) => {
+              const s = stateOf(d);
+              const canEnd = isChairman && !d.revokedAt && (d.active || d.from > today);
+              return (
+                <li key={d.id} className="card">
+                  <p>
+                    <strong>{d.fromUser.fullName}</strong> ủy quyền cho <strong>{d.toUser.fullName}</strong>
+                  </p>
+                  <p>
+                    Từ {formatDate(d.from)} đến hết {formatDate(d.until)} ·{' '}
+                    <span className={`badge badge-${s.tone}`}>{s.label}</span>
+                  </p>
+                  {d.revokedAt && <p className="muted">Kết thúc lúc {formatDateTime(d.revokedAt)}</p>}
+                  {canEnd && (
+                    <button type="button" className="btn btn-danger btn-small" onClick={() => setEnding(d)}>
+                      Kết thúc ủy quyền
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={ending !== null}
+        title="Kết thúc ủy quyền?"
+        confirmLabel="Kết thúc"
+        busy={busy}
+        onConfirm={() => void end()}
+        onCancel={() => setEnding(null)}
+      >
+        <p>
+          {ending?.toUser.fullName} sẽ không còn phê duyệt thay Chủ tịch từ bây giờ. Các việc đang chờ sẽ trở về hộp việc
+          của Chủ tịch.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,377 @@
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { ApiError, errorMessage } from '../api/client';
+import { Api } from '../api/endpoints';
+import type { DraftVersion, TaskDetail, UnitCode } from '../api/types';
+import { actionError, RequestContributionsPanel, STEP_CLOSED_TEXT } from '../components/ActionPanels';
+import { ConfirmDialog } from '../components/Dialog';
+import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
+import { AttachmentList, ContributionList, TaskSummary } from '../components/TaskParts';
+import { setFlash } from '../lib/flash';
+import { formatBytes, formatDateTime } from '../lib/format';
+import { unitName } from '../lib/labels';
+import { Link, navigate, useLeaveGuard } from '../lib/router';
+import { useConfig, useSession } from '../lib/session';
+import { useAsync } from '../lib/useAsync';
+
+const LEAVE_TEXT = 'Bạn có nội dung dự thảo chưa lưu. Rời trang sẽ mất các thay đổi này. Bạn vẫn muốn rời đi?';
+
+/** The assignee writes the product: versions, files, contributions, then submits it up the chain. */
+export function DraftEditorPage({ taskId }: { taskId: string }) {
+  const { user, refreshInboxCount } = useSession();
+  const data = useAsync(async () => {
+    const [task, inbox] = await Promise.all([Api.task(taskId), Api.inbox()]);
+    return { task, draftItem: inbox.find((i) => i.taskId === taskId && i.kind === 'DRAFT') ?? null };
+  }, [taskId]);
+
+  if (!data.data) {
+    return (
+      <>
+        <p className="backlink">
+          <Link to="/viec-cua-toi">← Việc của tôi</Link>
+        </p>
+        <PageTitle title="Soạn dự thảo">Soạn dự thảo</PageTitle>
+        {data.error ? <ErrorBox message={data.error} onRetry={() => void data.reload()} /> : <Loading />}
+      </>
+    );
+  }
+
+  const { task, draftItem } = data.data;
+  const myStep =
+    task.steps?.find((s) => s.kind === 'DRAFT' && s.assignee?.id === user?.id) ??
+    (draftItem ? { stepId: draftItem.stepId, unit: draftItem.unit?.code ?? null } : null);
+  const unit = (myStep?.unit ?? user?.unit?.code ?? task.leadUnit.code) as UnitCode;
+
+  return (
+    <Editor
+      key={task.id}
+      task={task}
+      stepId={myStep?.stepId}
+      unit={unit}
+      isMine={Boolean(myStep)}
+      reload={async () => {
+        await data.reload();
+        await refreshInboxCount();
+      }}
+    />
+  );
+}
+
+function Editor({
+  task,
+  stepId,
+  unit,
+  isMine,
+  reload,
+}: {
+  task: TaskDetail;
+  stepId: string | undefined;
+  unit: UnitCode;
+  isMine: boolean;
+  reload: () => Promise<void>;
+}) {
+  const config = useConfig();
+  const myDrafts = useMemo(
+    () => (task.drafts ?? []).filter((d) => d.unit === unit).sort((a, b) => b.version - a.version),
+    [task.drafts, unit],
+  );
+  const latest: DraftVersion | undefined = myDrafts[0];
+  const [saved, setSaved] = useState(latest?.content ?? '');
+  const [content, setContent] = useState(latest?.content ?? '');
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [note, setNote] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const editorRef = useRef<HTMLTextAreaElement>(null);
+  const dirty = content !== saved;
+  const part = task.parts?.find((p) => p.unit === unit);
+  const returnReason = part?.returnReason ?? (task.status === 'RETURNED' ? task.lastReturnReason : null);
+
+  useLeaveGuard(dirty, LEAVE_TEXT);
+
+  // When a new version arrives from the server and nothing is being edited, show it.
+  useEffect(() => {
+    if (latest && !dirty) {
+      setSaved(latest.content);
+      setContent(latest.content);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [latest?.version]);
+
+  const save = async (): Promise<boolean> => {
+    if (!content.trim()) {
+      setNotice({ kind: 'error', text: 'Dự thảo đang trống. Vui lòng nhập nội dung trước khi lưu.' });
+      editorRef.current?.focus();
+      return false;
+    }
+    setSaving(true);
+    setNotice(null);
+    try {
+      await Api.saveDraft(task.id, content);
+      setSaved(content);
+      setNotice({ kind: 'success', text: `Đã lưu phiên bản ${(latest?.version ?? 0) + 1} của dự thảo.` });
+      await reload();
+      return true;
+    } catch (err) {
+      setNotice({ kind: 'error', text: actionError(err) });
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0] ?? null;
+    setFile(f);
+    setFileError(
+      f && f.size > config.maxAttachmentBytes
+        ? `Tệp “${f.name}” có dung lượng ${formatBytes(f.size)}, vượt quá giới hạn ${formatBytes(config.maxAttachmentBytes)}. Vui lòng chọn tệp nhỏ hơn.`
+        : null,
+    );
+  };
+
+  const upload = async () => {
+    if (!file) {
+      setFileError('Vui lòng chọn tệp cần tải lên.');
+      fileRef.current?.focus();
+      return;
+    }
+    if (fileError) {
+      fileRef.current?.focus();
+      return;
+    }
+    setUploading(true);
+    setNotice(null);
+    try {
+      const att = await Api.uploadAttachment(task.id, file);
+      setNotice({ kind: 'success', text: `Đã tải lên tệp “${att.name}” (${formatBytes(att.size)}).` });
+      setFile(null);
+      if (fileRef.current) fileRef.current.value = '';
+      await reload();
+    } catch (err) {
+      const msg = actionError(err);
+      setFileError(
+        err instanceof ApiError && err.code === 'PAYLOAD_TOO_LARGE'
+          ? `${msg} (giới hạn ${formatBytes(config.maxAttachmentBytes)})`
+          : msg,
+      );
+      fileRef.current?.focus();
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const askSubmit = () => {
+    setNotice(null);
+    if (!content.trim()) {
+      setNotice({ kind: 'error', text: 'Vui lòng soạn dự thảo trước khi trình.' });
+      editorRef.current?.focus();
+      return;
+    }
+    setConfirmSubmit(true);
+  };
+
+  const submit = async () => {
+    setSubmitting(true);
+    try {
+      if (dirty || !latest) {
+        setConfirmSubmit(false);
+        if (!(await save())) return;
+      }
+      await Api.submit(task.id, stepId, note.trim());
+      setSaved(content); // nothing left unsaved: leave without a prompt
+      setConfirmSubmit(false);
+      setFlash({ kind: 'success', text: `Đã trình dự thảo nhiệm vụ ${task.number} để duyệt.` });
+      navigate('/viec-cua-toi', { force: true });
+    } catch (err) {
+      setConfirmSubmit(false);
+      if (err instanceof ApiError && err.code === 'STEP_CLOSED') {
+        setNotice({ kind: 'warning', text: STEP_CLOSED_TEXT });
+        await reload();
+      } else setNotice({ kind: 'error', text: errorMessage(err) });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="backlink">
+        <Link to="/viec-cua-toi">← Việc của tôi</Link>
+      </p>
+      <PageTitle title={`Soạn dự thảo nhiệm vụ ${task.number}`}>
+        <span className="title-number">Nhiệm vụ {task.number}</span> {task.content}
+      </PageTitle>
+
+      {returnReason && (
+        <div className="alert alert-warning return-banner" role="note">
+          <span className="alert-icon" aria-hidden="true">
+            !
+          </span>
+          <p>
+            <strong>Dự thảo bị trả lại. Lý do:</strong> {returnReason}
+          </p>
+        </div>
+      )}
+      {!isMine && (
+        <div className="alert alert-info" role="note">
+          <p>
+            Nhiệm vụ này hiện không ở bước soạn thảo của bạn; bạn chỉ có thể xem.{' '}
+            <Link to={`/nhiem-vu/${encodeURIComponent(task.id)}?tu=viec-cua-toi`}>Xem trang nhiệm vụ</Link>
+          </p>
+        </div>
+      )}
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+
+      <div className="task-layout">
+        <div className="task-main">
+          <section className="panel" aria-labelledby="soan">
+            <h2 id="soan">Dự thảo sản phẩm{unit !== task.leadUnit.code ? ` — ${unitName(unit)}` : ''}</h2>
+            <p className="muted">Sản phẩm yêu cầu: {task.product || '—'}</p>
+            <div className="field">
+              <label htmlFor="draft-content">Nội dung dự thảo</label>
+              <textarea
+                ref={editorRef}
+                id="draft-content"
+                className="editor"
+                rows={14}
+                value={content}
+                onChange={(e) => setContent(e.target.value)}
+                readOnly={!isMine}
+                aria-describedby="draft-state"
+              />
+              <p id="draft-state" className="muted" aria-live="polite">
+                {dirty
+                  ? 'Có thay đổi chưa lưu.'
+                  : latest
+                    ? `Đã lưu phiên bản ${latest.version} lúc ${formatDateTime(latest.createdAt)}.`
+                    : 'Chưa có phiên bản nào.'}
+              </p>
+            </div>
+            {isMine && (
+              <div className="actions">
+                <button type="button" className="btn" onClick={() => void save()} disabled={saving || !dirty}>
+                  {saving ? 'Đang lưu…' : 'Lưu bản nháp'}
+                </button>
+                <button type="button" className="btn btn-primary" onClick={askSubmit} disabled={saving || submitting}>
+                  Trình duyệt
+                </button>
+              </div>
+            )}
+          </section>
+
+          <section className="panel" aria-labelledby="phien-ban">
+            <h2 id="phien-ban">Các phiên bản đã lưu ({myDrafts.length})</h2>
+            {myDrafts.length === 0 ? (
+              <p className="muted">Chưa có phiên bản nào.</p>
+            ) : (
+              <ol className="versions">
+                {myDrafts.map((d) => (
+                  <li key={d.version}>
+                    <details>
+                      <summary>
+                        Phiên bản {d.version} · {d.author.fullName} · {formatDateTime(d.createdAt)}
+                      </summary>
+                      <div className="draft-text">{d.content}</div>
+                      {isMine && d.version !== latest?.version && (
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          onClick={() => {
+                            setContent(d.content);
+                            editorRef.current?.focus();
+                            setNotice({
+                              kind: 'info',
+                              text: `Đã đưa nội dung phiên bản ${d.version} vào trình soạn thảo. Bấm “Lưu bản nháp” để lưu thành phiên bản mới.`,
+                            });
+                          }}
+                        >
+                          Dùng lại nội dung này
+                        </button>
+                      )}
+                    </details>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+
+          <section className="panel" aria-labelledby="tep">
+            <h2 id="tep">Tệp đính kèm</h2>
+            <AttachmentList taskId={task.id} attachments={task.attachments ?? []} />
+            {isMine && (
+              <div className="upload">
+                <div className="field">
+                  <label htmlFor="file">Chọn tệp (tối đa {formatBytes(config.maxAttachmentBytes)})</label>
+                  <input
+                    ref={fileRef}
+                    id="file"
+                    type="file"
+                    onChange={onFile}
+                    aria-invalid={Boolean(fileError) || undefined}
+                    aria-describedby={fileError ? 'file-error' : file ? 'file-info' : undefined}
+                  />
+                  {file && !fileError && (
+                    <p id="file-info" className="muted">
+                      {file.name} — {formatBytes(file.size)}
+                    </p>
+                  )}
+                  {fileError && (
+                    <p id="file-error" className="field-error" role="alert">
+                      {fileError}
+                    </p>
+                  )}
+                </div>
+                <button type="button" className="btn" onClick={() => void upload()} disabled={uploading || Boolean(fileError)}>
+                  {uploading ? 'Đang tải lên…' : 'Tải lên'}
+                </button>
+              </div>
+            )}
+          </section>
+        </div>
+
+        <aside className="task-side" aria-label="Thông tin và phối hợp">
+          <section className="panel" aria-labelledby="thong-tin">
+            <h2 id="thong-tin">Thông tin nhiệm vụ</h2>
+            <TaskSummary task={task} />
+          </section>
+          {isMine && (
+            <RequestContributionsPanel
+              task={task}
+              onDone={(text) => {
+                setNotice({ kind: 'success', text });
+                void reload();
+              }}
+            />
+          )}
+          <section className="panel" aria-labelledby="y-kien">
+            <h2 id="y-kien">Ý kiến đơn vị phối hợp</h2>
+            <ContributionList contributions={task.contributions ?? []} />
+          </section>
+        </aside>
+      </div>
+
+      <ConfirmDialog
+        open={confirmSubmit}
+        title="Trình dự thảo để duyệt?"
+        confirmLabel="Trình duyệt"
+        busy={submitting}
+        onConfirm={() => void submit()}
+        onCancel={() => setConfirmSubmit(false)}
+      >
+        <p>
+          Dự thảo {dirty ? '(cùng các thay đổi chưa lưu, sẽ được lưu trước) ' : ''}sẽ được chuyển tới trưởng đơn vị
+          duyệt. Sau khi trình, bạn không sửa được cho đến khi dự thảo được trả lại.
+        </p>
+        <div className="field">
+          <label htmlFor="submit-note">Ghi chú khi trình (không bắt buộc)</label>
+          <textarea id="submit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+      </ConfirmDialog>
+    </>
+  );
+}

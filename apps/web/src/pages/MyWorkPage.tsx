@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { Api } from '../api/endpoints';
+import type { MyTask } from '../api/types';
+import { DueBadge, StatusBadge } from '../components/Badges';
+import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
+import { taskDueDate } from '../components/TaskParts';
+import { clearFlash, peekFlash } from '../lib/flash';
+import { Link } from '../lib/router';
+import { useAsync } from '../lib/useAsync';
+
+/** Tasks whose draft step is mine: returned ones first, each with its reason on top. */
+export function MyWorkPage() {
+  const mine = useAsync(() => Api.myTasks(), []);
+  const [notice, setNotice] = useState<NoticeState | null>(() => peekFlash());
+  useEffect(() => clearFlash(), []);
+
+  const tasks = mine.data ?? [];
+  const returned = tasks.filter((t) => t.returnReason || t.status === 'RETURNED');
+  const assigned = tasks.filter((t) => !(t.returnReason || t.status === 'RETURNED'));
+
+  return (
+    <>
+      <PageTitle title="Việc của tôi">Việc của tôi</PageTitle>
+      <p className="lead">Các nhiệm vụ được giao cho bạn soạn dự thảo, hoặc được trả lại để chỉnh sửa.</p>
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      {mine.error && !mine.data && <ErrorBox message={mine.error} onRetry={() => void mine.reload()} />}
+      {mine.loading && !mine.data && <Loading />}
+      {mine.data && tasks.length === 0 && <Empty>Bạn chưa có nhiệm vụ nào cần soạn.</Empty>}
+
+      {returned.length > 0 && (
+        <section aria-labelledby="bi-tra-lai">
+          <h2 id="bi-tra-lai">Bị trả lại ({returned.length})</h2>
+          <ul className="cards">
+            {returned.map((t) => (
+              <MyTaskCard key={t.id} task={t} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {assigned.length > 0 && (
+        <section aria-labelledby="duoc-giao">
+          <h2 id="duoc-giao">Được giao ({assigned.length})</h2>
+          <ul className="cards">
+            {assigned.map((t) => (
+              <MyTaskCard key={t.id} task={t} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function MyTaskCard({ task }: { task: MyTask }) {
+  return (
+    <li className="card">
+      {task.returnReason && (
+        <p className="return-reason">
+          <strong>Lý do trả lại:</strong> {task.returnReason}
+        </p>
+      )}
+      <h3 className="card-title">
+        <Link to={`/viec-cua-toi/${encodeURIComponent(task.id)}`}>
+          Nhiệm vụ {task.number}: {task.content}
+        </Link>
+      </h3>
+      <p className="muted">
+        Nhóm {task.group.code} · {task.leadUnit.name} · Thời hạn: {task.deadline.raw}
+      </p>
+      <p className="card-foot">
+        <StatusBadge status={task.status} />
+        <DueBadge due={taskDueDate(task)} showDate />
+      </p>
+    </li>
+  );
+}
