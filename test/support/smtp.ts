@@ -1,0 +1,143 @@
+/**
+ * A real SMTP server on loopback for tests (npm smtp-server), parsing each message with mailparser.
+ *
+ *   const smtp = await startSmtpServer();
+ *   process.env.SMTP_URL = smtp.url;          // smtp://127.0.0.1:<port>
+ *   … code under test sends mail with nodemailer …
+ *   const [mail] = await smtp.waitForMessages(1);
+ *   expect(mail.subject).toContain('…'); expect(mail.attachments[0].filename).toBe('bao-cao.docx');
+ *   await smtp.stop();
+ */
+import { AddressInfo } from 'net';
+import { simpleParser, AddressObject } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedAttachment {
+  filename: string | undefined;
+  contentType: string;
+  size: number;
+  content: Buffer;
+}
+
+export interface ReceivedMail {
+  /** Envelope sender (MAIL FROM). */
+  from: string;
+  /** Envelope recipients (RCPT TO): To, Cc and Bcc alike, as the server received them. */
+  to: string[];
+  /** Addresses of the To/Cc headers. */
+  headerTo: string[];
+  headerCc: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: ReceivedAttachment[];
+  headers: Map<string, unknown>;
+  raw: Buffer;
+}
+
+export interface TestSmtpServer {
+  readonly host: string;
+  readonly port: number;
+  /** smtp://127.0.0.1:<port> (for SMTP_URL / nodemailer.createTransport). */
+  readonly url: string;
+  /** Every message received so far, in order. */
+  readonly messages: ReceivedMail[];
+  /** Resolves once at least `count` messages (matching `filter`, if given) have arrived; rejects after `timeoutMs`. */
+  waitForMessages(count: number, opts?: { timeoutMs?: number; filter?: (m: ReceivedMail) => boolean }): Promise<ReceivedMail[]>;
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+function addresses(a: AddressObject | AddressObject[] | undefined): string[] {
+  const list = Array.isArray(a) ? a : a ? [a] : [];
+  return list.flatMap((o) => o.value.map((v) => v.address ?? '').filter(Boolean));
+}
+
+export async function startSmtpServer(opts: { port?: number; host?: string } = {}): Promise<TestSmtpServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const messages: ReceivedMail[] = [];
+  const waiters = new Set<() => void>();
+  const notify = () => waiters.forEach((w) => w());
+
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    allowInsecureAuth: true,
+    logger: false,
+    size: 50 * 1024 * 1024,
+    onAuth(_auth, _session, cb) {
+      cb(null, { user: 'test' }); // any credentials in SMTP_URL are accepted
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('error', cb);
+      stream.on('end', async () => {
+        const raw = Buffer.concat(chunks);
+        try {
+          const parsed = await simpleParser(raw);
+          const from = session.envelope.mailFrom;
+          messages.push({
+            from: from ? from.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            headerTo: addresses(parsed.to),
+            headerCc: addresses(parsed.cc),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : null,
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, content: a.content })),
+            headers: parsed.headers,
+            raw,
+          });
+          notify();
+          cb();
+        } catch (err) {
+          cb(err as Error);
+        }
+      });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', () => undefined); // a client hanging up mid-session is not a test failure
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    host,
+    port,
+    url: `smtp://${host}:${port}`,
+    messages,
+    waitForMessages(count, { timeoutMs = 10000, filter } = {}) {
+      const matching = () => (filter ? messages.filter(filter) : messages);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const list = matching();
+          if (list.length < count) return false;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(list.slice());
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`SMTP thử nghiệm: chờ ${count} thư, mới nhận ${matching().length} sau ${timeoutMs} ms (waiting for mail timed out)`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    clear() {
+      messages.length = 0;
+    },
+    stop() {
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
