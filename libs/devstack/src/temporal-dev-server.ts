@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
@@ -75,6 +76,20 @@ export async function temporalAnswers(address: string, namespace = 'default'): P
   }
 }
 
+const helpCache = new Map<string, string>();
+
+/** Whether this CLI build knows a start-dev flag (the `go install` fallback, CLI 1.5.1, lacks some newer ones). */
+function supportsFlag(cli: string, flag: string): boolean {
+  if (!helpCache.has(cli)) {
+    try {
+      helpCache.set(cli, execFileSync(cli, ['server', 'start-dev', '--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    } catch {
+      helpCache.set(cli, '');
+    }
+  }
+  return helpCache.get(cli)!.includes(flag);
+}
+
 export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const ip = opts.ip ?? '127.0.0.1';
   const cli = opts.cliPath ?? temporalCliPath();
@@ -88,7 +103,10 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   if (taken.length) throw new PortInUseError(taken);
 
   const args = ['server', 'start-dev', '--ip', ip, '--port', String(opts.port), '--log-level', opts.logLevel ?? 'warn'];
-  if (opts.uiPort !== undefined) args.push('--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
+  if (opts.uiPort !== undefined) {
+    args.push('--ui-port', String(opts.uiPort));
+    if (supportsFlag(cli, '--ui-disable-news-fetch')) args.push('--ui-disable-news-fetch');
+  }
   else args.push('--headless');
   if (opts.dbFilename) {
     fs.mkdirSync(path.dirname(path.resolve(opts.dbFilename)), { recursive: true });
