@@ -75,9 +75,10 @@ describe('task approval chain over HTTP', () => {
     expect(sub.body.status).toBe('UNIT_REVIEW');
     expect(await itemFor('kt.chuyenvien')).toBeUndefined();
     expect(await itemFor('kt.truongphong')).toMatchObject({ kind: 'UNIT_REVIEW' });
-    const download = await t.http().get(`/api/tasks/${taskId}/attachments/${file.body.id}`).set(as('kt.truongphong'));
+    const download = await t.http().get(`/api/tasks/${taskId}/attachments/${file.body.id}`).set(as('kt.truongphong')).responseType('blob');
     expect(download.status).toBe(200);
-    expect(download.body.toString('utf8')).toBe('số liệu');
+    expect(Buffer.from(download.body).toString('utf8')).toBe('số liệu');
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''so-lieu.xlsx");
   });
 
   it('rejects the wrong approver and a return without reason', async () => {
