@@ -266,6 +266,7 @@ async function main(): Promise<void> {
     const build = spawnManaged('web build', web.cmd, web.args, { cwd: ROOT, detached: true, onLine: printer('web') });
     services.push({ name: 'web build', proc: build, stop: () => build.stop().then(() => undefined) });
     const info = await build.exited;
+    services.splice(services.findIndex((s) => s.proc === build), 1);
     if (stopping) return;
     if (info.code !== 0) {
       // The API and Temporal are still useful without a fresh web build: go on, but say it loudly.
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
       env: childEnv,
       detached: true,
       stopSignal: 'SIGTERM',
-      stopTimeoutMs: 15000,
+      stopTimeoutMs: 10000,
       onLine: printer(name),
     });
     watch({ name, proc, stop: () => proc.stop().then(() => undefined) });
