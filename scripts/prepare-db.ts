@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const result = await prepareDatabase(config.databaseUrl, {
     demoPassword: config.production ? undefined : process.env.DEMO_PASSWORD || 'demo',
     production: config.production,
+    adminPassword: process.env.ADMIN_PASSWORD || undefined,
     planFile,
     commune: config.defaultCommune,
   });

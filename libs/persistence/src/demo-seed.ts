@@ -53,3 +53,13 @@ export async function seedDemoAccounts(ds: DataSource, commune: string, password
     );
   }
 }
+
+/** The first administrator of a production install; an existing `admin` keeps its password. */
+export async function seedAdmin(ds: DataSource, commune: string, password: string): Promise<void> {
+  if (password.length < 10) throw new Error('ADMIN_PASSWORD phải có ít nhất 10 ký tự.');
+  await ds.query(
+    `INSERT INTO users (commune, username, full_name, unit_code, roles, password_hash)
+     VALUES ($1, 'admin', 'Quản trị hệ thống', NULL, '{ADMIN,COORDINATOR}', $2) ON CONFLICT (username) DO NOTHING`,
+    [commune, await bcrypt.hash(password, 10)],
+  );
+}

@@ -1,11 +1,13 @@
 import { promises as fs } from 'fs';
 import { parsePlan } from '@app/domain';
 import { openDatabase } from './data-source';
-import { seedCommune, seedDemoAccounts } from './demo-seed';
+import { seedAdmin, seedCommune, seedDemoAccounts } from './demo-seed';
 import { importParsedPlan } from './plan-store';
 
 export interface PrepareOptions {
   demoPassword?: string;
+  /** Creates (once) the first `admin` account with this password; how a production install gets its administrator. */
+  adminPassword?: string;
   production: boolean;
   planFile: string;
   commune: string;
@@ -20,6 +22,7 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
   try {
     await seedCommune(ds, opts.commune);
     if (!opts.production) await seedDemoAccounts(ds, opts.commune, opts.demoPassword ?? 'demo');
+    if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword);
     const text = await fs.readFile(opts.planFile, 'utf8');
     const result = await importParsedPlan(ds, opts.commune, parsePlan(text), text);
     return { planId: result.planId, taskCount: result.taskCount };
