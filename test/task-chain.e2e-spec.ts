@@ -66,6 +66,9 @@ describe('task approval chain over HTTP', () => {
     const file = await t.http().post(`/api/tasks/${taskId}/attachments`).set(as('kt.chuyenvien')).attach('file', Buffer.from('số liệu'), 'so-lieu.xlsx');
     expect(file.status).toBe(201);
     expect(file.body).toMatchObject({ name: 'so-lieu.xlsx', size: Buffer.byteLength('số liệu'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const tooBig = await t.http().post(`/api/tasks/${taskId}/attachments`).set(as('kt.chuyenvien')).attach('file', Buffer.alloc(t.config.maxAttachmentBytes + 1), 'qua-lon.pdf');
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'Tệp vượt quá dung lượng cho phép (tối đa 10 MB).', details: { maxBytes: 10485760 } });
     const notMine = await t.http().put(`/api/tasks/${taskId}/draft`).set(as('vp.chuyenvien')).send({ content: 'x' });
     expect(notMine.status).toBe(403);
     expect(notMine.body.code).toBe('NOT_YOUR_STEP');
@@ -77,6 +80,8 @@ describe('task approval chain over HTTP', () => {
     expect(await itemFor('kt.truongphong')).toMatchObject({ kind: 'UNIT_REVIEW' });
     const download = await t.http().get(`/api/tasks/${taskId}/attachments/${file.body.id}`).set(as('kt.truongphong')).responseType('blob');
     expect(download.status).toBe(200);
+    const detail = await t.http().get(`/api/tasks/${taskId}`).set(as('kt.truongphong'));
+    expect(detail.body.attachments).toEqual([expect.objectContaining({ name: 'so-lieu.xlsx', size: file.body.size, sha256: file.body.sha256 })]);
     expect(Buffer.from(download.body).toString('utf8')).toBe('số liệu');
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''so-lieu.xlsx");
   });

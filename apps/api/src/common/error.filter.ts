@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
+import { loadConfig } from '@app/config';
 import { ApiError } from './api-error';
 
 /** Every error leaves in the contract's shape `{ code, message, details? }`, with a Vietnamese message. */
@@ -34,8 +35,14 @@ function translate(status: number, e: HttpException) {
       return { code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này.' };
     case 404:
       return { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ hoặc dữ liệu yêu cầu.' };
-    case 413:
-      return { code: 'PAYLOAD_TOO_LARGE', message: 'Tệp hoặc dữ liệu gửi lên vượt quá dung lượng cho phép.' };
+    case 413: {
+      const limit = loadConfig().maxAttachmentBytes;
+      return {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `Tệp vượt quá dung lượng cho phép (tối đa ${(limit / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB).`,
+        details: { maxBytes: limit },
+      };
+    }
     default:
       return { code: status >= 500 ? 'INTERNAL' : 'VALIDATION', message: 'Yêu cầu không thực hiện được.' };
   }
