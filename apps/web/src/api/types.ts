@@ -99,6 +99,9 @@ export interface Task {
   product: string;
   status: TaskStatus;
   currentStep: CurrentStep | null;
+  /** 1-based cycle of a recurring or continuous task (one per period). */
+  cycle?: number;
+  cycleDueAt?: string | null;
 }
 
 export interface OpenStep {
@@ -171,6 +174,8 @@ export interface HistoryEvent {
   comment?: string | null;
   from?: TaskStatus | null;
   to?: TaskStatus | null;
+  /** Event details: draft version, attachment, contribution unit, cycle… */
+  data?: Record<string, unknown> | null;
 }
 
 export interface InboxItem {

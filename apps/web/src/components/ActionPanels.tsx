@@ -3,9 +3,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { InboxItem, TaskDetail, UnitCode } from '../api/types';
-import { formatDate, todayIso } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { personName, STEP_KIND_LABELS, unitName } from '../lib/labels';
 import { useAsync } from '../lib/useAsync';
+import { DateField } from './DateField';
 import { ConfirmDialog } from './Dialog';
 import { ErrorBox, Loading, Notice, type NoticeState } from './Feedback';
 
@@ -288,13 +289,18 @@ export function ContributePanel({
 export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; onDone: (text: string) => void }) {
   const requested = new Set((task.contributions ?? []).map((c) => c.unit));
   const candidates = task.coUnits.filter((u) => !requested.has(u.code));
-  const [chosen, setChosen] = useState<Record<string, string>>({});
+  /** unit → ISO due date ('' = none, null = not a valid date yet). */
+  const [chosen, setChosen] = useState<Record<string, string | null>>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   if (!candidates.length) return null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (Object.values(chosen).some((d) => d === null)) {
+      setNotice({ kind: 'error', text: 'Có hạn gửi ý kiến chưa hợp lệ. Vui lòng nhập theo dạng dd/mm/yyyy.' });
+      return;
+    }
     const requests = Object.entries(chosen).map(([unit, dueAt]) => ({ unit: unit as UnitCode, dueAt: dueAt || null }));
     if (!requests.length) {
       setNotice({ kind: 'error', text: 'Vui lòng chọn ít nhất một đơn vị phối hợp.' });
@@ -341,16 +347,12 @@ export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; 
                   <label htmlFor={`req-${u.code}`}>{u.name}</label>
                 </div>
                 {on && (
-                  <div className="field field-inline">
-                    <label htmlFor={`req-due-${u.code}`}>Hạn gửi</label>
-                    <input
-                      id={`req-due-${u.code}`}
-                      type="date"
-                      min={todayIso()}
-                      value={chosen[u.code]}
-                      onChange={(e) => setChosen((prev) => ({ ...prev, [u.code]: e.target.value }))}
-                    />
-                  </div>
+                  <DateField
+                    id={`req-due-${u.code}`}
+                    label={`Hạn gửi ý kiến — ${u.name}`}
+                    value={chosen[u.code] ?? ''}
+                    onChange={(iso) => setChosen((prev) => ({ ...prev, [u.code]: iso }))}
+                  />
                 )}
               </div>
             );
@@ -366,14 +368,18 @@ export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; 
 
 /** The coordinator enters the date(s) of an on-request or unrecognised deadline. */
 export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (text: string) => void }) {
-  const [dates, setDates] = useState<string[]>(task.deadline.dueDates.length ? [...task.deadline.dueDates] : ['']);
+  const [dates, setDates] = useState<(string | null)[]>(task.deadline.dueDates.length ? [...task.deadline.dueDates] : ['']);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const chosen = dates.filter(Boolean);
+    if (dates.some((d) => d === null)) {
+      setFieldError('Có ngày chưa hợp lệ. Vui lòng nhập theo dạng dd/mm/yyyy.');
+      return;
+    }
+    const chosen = dates.filter((d): d is string => Boolean(d));
     if (!chosen.length) {
       setFieldError('Vui lòng nhập ít nhất một ngày.');
       document.getElementById('schedule-0')?.focus();
@@ -399,17 +405,13 @@ export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (tex
       <Notice notice={notice} />
       <form onSubmit={submit} noValidate>
         {dates.map((d, i) => (
-          <div className="field" key={i}>
-            <label htmlFor={`schedule-${i}`}>{dates.length > 1 ? `Mốc ${i + 1}` : 'Ngày hết hạn'}</label>
-            <input
-              id={`schedule-${i}`}
-              type="date"
-              value={d}
-              onChange={(e) => setDates((prev) => prev.map((x, j) => (j === i ? e.target.value : x)))}
-              aria-invalid={(i === 0 && Boolean(fieldError)) || undefined}
-              aria-describedby={i === 0 && fieldError ? 'schedule-error' : undefined}
-            />
-          </div>
+          <DateField
+            key={i}
+            id={`schedule-${i}`}
+            label={dates.length > 1 ? `Mốc ${i + 1}` : 'Ngày hết hạn'}
+            value={d ?? ''}
+            onChange={(iso) => setDates((prev) => prev.map((x, j) => (j === i ? iso : x)))}
+          />
         ))}
         {fieldError && (
           <p id="schedule-error" className="field-error" role="alert">

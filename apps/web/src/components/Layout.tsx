@@ -71,7 +71,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   const active = pathname === i.to || pathname.startsWith(`${i.to}/`);
                   return (
                     <li key={i.to}>
-                      <Link to={i.to} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''}>
+                      <Link
+                        to={i.to}
+                        aria-current={active ? 'page' : undefined}
+                        className={active ? 'active' : ''}
+                        onClick={() => setMenuOpen(false)}
+                      >
                         {i.label}
                         {i.count != null && (
                           <span className="count" data-testid="inbox-count">

@@ -3,8 +3,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { ImportResult, Plan } from '../api/types';
-import { formatBytes } from '../lib/format';
 import { ConfirmDialog } from './Dialog';
+import { FileInput } from './FileInput';
 import { Notice, type NoticeState } from './Feedback';
 
 export function PlanImport({ onImported }: { onImported: (result: ImportResult) => void }) {
@@ -50,20 +50,19 @@ export function PlanImport({ onImported }: { onImported: (result: ImportResult) 
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       <form onSubmit={submit} noValidate className="inline-form">
         <div className="field">
-          <label htmlFor="plan-file">Tệp kế hoạch</label>
-          <input
+          <FileInput
             ref={ref}
             id="plan-file"
-            type="file"
+            label="Chọn tệp kế hoạch"
+            file={file}
             accept=".txt,.md,text/plain,text/markdown"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setFieldError(null);
             }}
-            aria-invalid={Boolean(fieldError) || undefined}
-            aria-describedby={fieldError ? 'plan-file-error' : undefined}
+            invalid={Boolean(fieldError)}
+            describedBy={fieldError ? 'plan-file-error' : undefined}
           />
-          {file && <p className="muted">{file.name} — {formatBytes(file.size)}</p>}
           {fieldError && (
             <p id="plan-file-error" className="field-error" role="alert">
               {fieldError}
@@ -80,7 +79,7 @@ export function PlanImport({ onImported }: { onImported: (result: ImportResult) 
           <ul>
             {result.warnings.map((w, i) => (
               <li key={i}>
-                {w.taskNumber != null ? <strong>Nhiệm vụ {w.taskNumber}: </strong> : null}
+                {w.taskNumber != null && !/^Nhiệm vụ \d+/.test(w.message) ? <strong>Nhiệm vụ {w.taskNumber}: </strong> : null}
                 {w.message}
               </li>
             ))}

@@ -17,16 +17,28 @@ export function taskDueDate(task: Task): string | null {
   return dates.find((d) => d >= today) ?? dates[dates.length - 1];
 }
 
-export function DeadlineText({ task }: { task: Task }) {
+/** What a deadline without a date means, in words. */
+const NO_DATE_TEXT: Partial<Record<string, string>> = {
+  CONTINUOUS: 'Báo cáo tiến độ hằng quý',
+  ON_REQUEST: 'Chưa có ngày — chờ yêu cầu',
+  UNKNOWN: 'Chưa xác định được ngày',
+};
+
+export function DeadlineText({ task, showKind }: { task: Task; showKind?: boolean }) {
   const { deadline } = task;
   const original = deadline.originalDueDates ?? [];
   const moved = original.length > 0 && original.join() !== deadline.dueDates.join();
   return (
     <span className="deadline">
       <span className="deadline-raw">{deadline.raw || '—'}</span>
-      <span className="deadline-dates">
-        {deadline.dueDates.length ? deadline.dueDates.map(formatDate).join('; ') : DEADLINE_KIND_LABELS[deadline.kind]}
-      </span>
+      {deadline.dueDates.length ? (
+        <span className="deadline-dates">{deadline.dueDates.map(formatDate).join('; ')}</span>
+      ) : (
+        <span className="deadline-none">{NO_DATE_TEXT[deadline.kind] ?? DEADLINE_KIND_LABELS[deadline.kind]}</span>
+      )}
+      {showKind && deadline.dueDates.length > 0 && (
+        <span className="deadline-none">{DEADLINE_KIND_LABELS[deadline.kind]}</span>
+      )}
       {moved && <span className="deadline-original">Hạn ban đầu: {original.map(formatDate).join('; ')}</span>}
     </span>
   );
@@ -59,8 +71,7 @@ export function TaskSummary({ task }: { task: Task }) {
       <div>
         <dt>Thời hạn</dt>
         <dd>
-          <DeadlineText task={task} />
-          <span className="muted"> ({DEADLINE_KIND_LABELS[task.deadline.kind]})</span>
+          <DeadlineText task={task} showKind />
         </dd>
       </div>
       <div>
@@ -69,6 +80,15 @@ export function TaskSummary({ task }: { task: Task }) {
           <DueBadge due={taskDueDate(task)} done={done} />
         </dd>
       </div>
+      {task.cycle && task.cycle > 1 ? (
+        <div>
+          <dt>Kỳ thực hiện</dt>
+          <dd>
+            Kỳ {task.cycle}
+            {task.cycleDueAt ? ` · hạn ${formatDate(task.cycleDueAt)}` : ''}
+          </dd>
+        </div>
+      ) : null}
       <div>
         <dt>Đang xử lý</dt>
         <dd>{done ? '—' : holderLabel(task.currentStep)}</dd>
@@ -129,7 +149,6 @@ export function AttachmentList({
         {attachments.map((a) => (
           <li key={a.id}>
             <button type="button" className="link-button" onClick={() => void get(a)} disabled={busy === a.id}>
-              <span aria-hidden="true">📎 </span>
               {a.name}
               <span className="visually-hidden"> — tải về</span>
             </button>
@@ -180,6 +199,43 @@ export function ContributionList({ contributions }: { contributions: Contributio
   );
 }
 
+/** A short line of what an event carried: the draft version, the file, the unit asked, the dates set. */
+function eventDetail(ev: HistoryEvent): string | null {
+  const d = ev.data ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  switch (ev.type) {
+    case 'ASSIGNED': {
+      const who = d.assignee as { fullName?: unknown } | undefined;
+      return str(who?.fullName) ? `Giao cho ${str(who?.fullName)}` : null;
+    }
+    case 'DRAFT_SAVED':
+    case 'SUBMITTED':
+      return typeof d.version === 'number' ? `Phiên bản ${d.version}` : null;
+    case 'ATTACHMENT_ADDED': {
+      const att = d.attachment as { name?: unknown; size?: unknown } | undefined;
+      const name = str(att?.name) ?? str(d.name);
+      const size = typeof att?.size === 'number' ? att.size : typeof d.size === 'number' ? d.size : null;
+      return name ? `${name}${size != null ? ` (${formatBytes(size)})` : ''}` : null;
+    }
+    case 'CONTRIBUTION_REQUESTED':
+      return str(d.unit) ? `${unitName(str(d.unit))}${str(d.dueAt) ? ` · hạn ${formatDate(str(d.dueAt))}` : ''}` : null;
+    case 'CONTRIBUTED':
+      return str(d.unit) ? unitName(str(d.unit)) : null;
+    case 'CYCLE_OPENED':
+      return typeof d.cycle === 'number' && typeof d.cycles === 'number' && d.cycles > 1
+        ? `Kỳ ${d.cycle}/${d.cycles}${str(d.dueAt) ? ` · hạn ${formatDate(str(d.dueAt))}` : ''}`
+        : str(d.dueAt)
+          ? `Hạn ${formatDate(str(d.dueAt))}`
+          : null;
+    case 'SCHEDULE_SET':
+      return Array.isArray(d.dueDates) && d.dueDates.length
+        ? `Thời hạn: ${d.dueDates.map((x) => formatDate(String(x))).join('; ')}`
+        : null;
+    default:
+      return null;
+  }
+}
+
 /** The trail (audit events), oldest first, as an ordered timeline. */
 export function Timeline({ events }: { events: HistoryEvent[] }) {
   if (!events.length) return <Empty>Chưa có hoạt động nào.</Empty>;
@@ -198,6 +254,7 @@ export function Timeline({ events }: { events: HistoryEvent[] }) {
               {ev.role ? <span className="muted"> ({ROLE_LABELS[ev.role] ?? ev.role})</span> : null}
               {behalf ? <span> — thay mặt {behalf}</span> : null}
             </p>
+            {eventDetail(ev) ? <p className="muted">{eventDetail(ev)}</p> : null}
             {ev.from && ev.to && ev.from !== ev.to ? (
               <p className="muted">
                 {STATUS_LABELS[ev.from]} → {STATUS_LABELS[ev.to]}

@@ -85,6 +85,20 @@ export function BoardPage() {
   const overdue = all.filter((t) => dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state === 'overdue').length;
   const filtersOn = Boolean(group || unit || status || timeliness || text);
 
+  // Before a plan is running, importing it is the coordinator's next step: show the form first.
+  const importPanel =
+    canAdmin && plans.data ? (
+      <PlanImport
+        onImported={(r) => {
+          void plans.reload().then(() => {
+            navigate(`/theo-doi?ke-hoach=${encodeURIComponent(r.planId)}`, { replace: true });
+            void tasks.reload();
+          });
+        }}
+      />
+    ) : null;
+  const importAtEnd = plan?.status === 'ACTIVE';
+
   return (
     <>
       <PageTitle title="Theo dõi kế hoạch">Theo dõi kế hoạch</PageTitle>
@@ -131,6 +145,8 @@ export function BoardPage() {
           {plan && canAdmin && <ActivatePlan plan={plan} onActivated={() => void plans.reload().then(() => tasks.reload())} />}
         </section>
       )}
+
+      {!importAtEnd && importPanel}
 
       {all.length > 0 && (
         <div className="charts">
@@ -241,16 +257,7 @@ export function BoardPage() {
         </section>
       ))}
 
-      {canAdmin && plans.data && (
-        <PlanImport
-          onImported={(r) => {
-            void plans.reload().then(() => {
-              navigate(`/theo-doi?ke-hoach=${encodeURIComponent(r.planId)}`, { replace: true });
-              void tasks.reload();
-            });
-          }}
-        />
-      )}
+      {importAtEnd && importPanel}
     </>
   );
 }
@@ -275,6 +282,7 @@ function BoardRow({ task }: { task: Task }) {
       </td>
       <td data-label="Trạng thái">
         <StatusBadge status={task.status as TaskStatus} />
+        {task.cycle && task.cycle > 1 ? <span className="cycle"> Kỳ {task.cycle}</span> : null}
       </td>
       <td data-label="Đang xử lý">{done ? '—' : holderLabel(task.currentStep)}</td>
       <td data-label="Tiến độ">

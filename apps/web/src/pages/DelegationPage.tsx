@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { Delegation } from '../api/types';
+import { DateField } from '../components/DateField';
 import { ConfirmDialog } from '../components/Dialog';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { formatDate, formatDateTime, todayIso } from '../lib/format';
@@ -29,8 +30,9 @@ export function DelegationPage() {
   const deputies = useAsync(async () => (isChairman ? Api.users({ role: 'VICE_CHAIRMAN' }) : []), [isChairman]);
   const today = todayIso();
   const [toUserId, setToUserId] = useState('');
-  const [from, setFrom] = useState(today);
-  const [until, setUntil] = useState(addDays(today, 7));
+  // ISO dates; null while the text typed is not a valid date.
+  const [from, setFrom] = useState<string | null>(today);
+  const [until, setUntil] = useState<string | null>(addDays(today, 7));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,12 +45,14 @@ export function DelegationPage() {
     setNotice(null);
     const errs: Record<string, string> = {};
     if (!chosenDeputy) errs.to = 'Vui lòng chọn người được ủy quyền.';
-    if (!from) errs.from = 'Vui lòng chọn ngày bắt đầu.';
-    if (!until) errs.until = 'Vui lòng chọn ngày kết thúc.';
+    if (from === null) errs.from = 'Ngày bắt đầu không hợp lệ. Vui lòng nhập theo dạng dd/mm/yyyy.';
+    else if (!from) errs.from = 'Vui lòng nhập ngày bắt đầu.';
+    if (until === null) errs.until = 'Ngày kết thúc không hợp lệ. Vui lòng nhập theo dạng dd/mm/yyyy.';
+    else if (!until) errs.until = 'Vui lòng nhập ngày kết thúc.';
     else if (from && until < from) errs.until = 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.';
     setErrors(errs);
     const first = Object.keys(errs)[0];
-    if (first) {
+    if (first || !from || !until) {
       document.getElementById(`del-${first}`)?.focus();
       return;
     }
@@ -123,45 +127,8 @@ export function DelegationPage() {
                   </p>
                 )}
               </div>
-              <div className="field">
-                <label htmlFor="del-from">Từ ngày</label>
-                <input
-                  id="del-from"
-                  type="date"
-                  value={from}
-                  onChange={(e) => setFrom(e.target.value)}
-                  aria-invalid={Boolean(errors.from) || undefined}
-                  aria-describedby={errors.from ? 'del-from-error' : 'del-from-hint'}
-                />
-                <p id="del-from-hint" className="hint">
-                  {from ? formatDate(from) : 'dd/mm/yyyy'}
-                </p>
-                {errors.from && (
-                  <p id="del-from-error" className="field-error" role="alert">
-                    {errors.from}
-                  </p>
-                )}
-              </div>
-              <div className="field">
-                <label htmlFor="del-until">Đến hết ngày</label>
-                <input
-                  id="del-until"
-                  type="date"
-                  value={until}
-                  min={from || undefined}
-                  onChange={(e) => setUntil(e.target.value)}
-                  aria-invalid={Boolean(errors.until) || undefined}
-                  aria-describedby={errors.until ? 'del-until-error' : 'del-until-hint'}
-                />
-                <p id="del-until-hint" className="hint">
-                  {until ? formatDate(until) : 'dd/mm/yyyy'}
-                </p>
-                {errors.until && (
-                  <p id="del-until-error" className="field-error" role="alert">
-                    {errors.until}
-                  </p>
-                )}
-              </div>
+              <DateField id="del-from" label="Từ ngày" value={from ?? ''} onChange={setFrom} error={errors.from} />
+              <DateField id="del-until" label="Đến hết ngày" value={until ?? ''} onChange={setUntil} error={errors.until} />
               <div className="form-actions">
                 <button type="submit" className="btn btn-primary" disabled={busy}>
                   {busy ? 'Đang lưu…' : 'Ủy quyền'}

@@ -4,6 +4,7 @@ import { Api } from '../api/endpoints';
 import type { DraftVersion, TaskDetail, UnitCode } from '../api/types';
 import { actionError, RequestContributionsPanel, STEP_CLOSED_TEXT } from '../components/ActionPanels';
 import { ConfirmDialog } from '../components/Dialog';
+import { FileInput } from '../components/FileInput';
 import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { AttachmentList, ContributionList, TaskSummary } from '../components/TaskParts';
 import { setFlash } from '../lib/flash';
@@ -153,12 +154,8 @@ function Editor({
       if (fileRef.current) fileRef.current.value = '';
       await reload();
     } catch (err) {
-      const msg = actionError(err);
-      setFileError(
-        err instanceof ApiError && err.code === 'PAYLOAD_TOO_LARGE'
-          ? `${msg} (giới hạn ${formatBytes(config.maxAttachmentBytes)})`
-          : msg,
-      );
+      // The server's 413 message names its limit.
+      setFileError(actionError(err));
       fileRef.current?.focus();
     } finally {
       setUploading(false);
@@ -306,20 +303,15 @@ function Editor({
             {isMine && (
               <div className="upload">
                 <div className="field">
-                  <label htmlFor="file">Chọn tệp (tối đa {formatBytes(config.maxAttachmentBytes)})</label>
-                  <input
+                  <FileInput
                     ref={fileRef}
                     id="file"
-                    type="file"
+                    label={`Chọn tệp (tối đa ${formatBytes(config.maxAttachmentBytes)})`}
+                    file={file}
                     onChange={onFile}
-                    aria-invalid={Boolean(fileError) || undefined}
-                    aria-describedby={fileError ? 'file-error' : file ? 'file-info' : undefined}
+                    invalid={Boolean(fileError)}
+                    describedBy={fileError ? 'file-error' : undefined}
                   />
-                  {file && !fileError && (
-                    <p id="file-info" className="muted">
-                      {file.name} — {formatBytes(file.size)}
-                    </p>
-                  )}
                   {fileError && (
                     <p id="file-error" className="field-error" role="alert">
                       {fileError}

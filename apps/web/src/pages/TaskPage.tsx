@@ -70,6 +70,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const contribution = items.find((i) => i.kind === 'CONTRIBUTION');
   const draftItem = items.find((i) => i.kind === 'DRAFT');
   const assignStep = findAssignStep(task, items, user?.unit?.code ?? null, hasRole('UNIT_HEAD'));
+  const hasAction = Boolean(review || assignStep || contribution?.unit || draftItem);
   const link = task.temporalUiUrl ?? temporalLink(config.temporalUiUrl, config.temporalNamespace, task.workflowId);
 
   return (
@@ -80,6 +81,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <PageTitle title={`Nhiệm vụ ${task.number}`}>
         <span className="title-number">Nhiệm vụ {task.number}</span> {task.content}
       </PageTitle>
+      {hasAction && (
+        <p className="jump-link">
+          <a href="#xu-ly">Đến phần xử lý ↓</a>
+        </p>
+      )}
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       {data.error && <ErrorBox message={data.error} onRetry={() => void data.reload()} />}
 
@@ -118,6 +124,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         </div>
 
         <aside className="task-side" aria-label="Xử lý và quá trình">
+          <div id="xu-ly" tabIndex={-1} className="anchor-target" />
           {review && (
             <DecisionPanel
               key={review.stepId}

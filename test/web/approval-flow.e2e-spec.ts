@@ -1,0 +1,317 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Browser, Page } from 'playwright-core';
+import { SEED_PLAN, startTestApp, TestApp } from '../helpers/app';
+import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, screenshot, signIn } from './browser';
+
+/**
+ * The web app in Chromium against the real stack (API + worker in this process, PostgreSQL, Temporal):
+ * task 25 (Phòng Kinh tế) goes through the whole chain as the demo accounts would do it in the browser.
+ */
+describe('web app: the approval chain in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let taskId: string;
+  const tokens: Record<string, string> = {};
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-web-'));
+  const LIMIT = 100 * 1024;
+
+  /**
+   * The plan file the coordinator imports: the seed, with two cells changed. Task 25 gets a single deadline, so
+   * once approved it stays COMPLETED (as written, "Thường xuyên" runs a cycle per quarter, and a quarter already
+   * past opens the next cycle at once); task 32 gets a phrase the parser does not know, so there is a warning.
+   */
+  function planFile(): string {
+    const lines = fs.readFileSync(SEED_PLAN, 'utf8').split('\n');
+    const edit = (n: number, from: string, to: string) => {
+      const i = lines.findIndex((l) => l.startsWith(`${n}\t`));
+      if (i < 0 || !lines[i].includes(`\t${from}\t`)) throw new Error(`seed plan: task ${n} not as expected`);
+      lines[i] = lines[i].replace(`\t${from}\t`, `\t${to}\t`);
+    };
+    edit(25, 'Thường xuyên', 'Trước 31/12/2026');
+    edit(32, 'Thường xuyên', 'Sớm nhất có thể');
+    const file = path.join(tmp, 'ke-hoach-cchc-an-lao-2026.txt');
+    fs.writeFileSync(file, lines.join('\n'));
+    return file;
+  }
+
+  beforeAll(async () => {
+    buildWeb();
+    // A small attachment limit, so the over-limit message can be shown with a small file. The coordinator
+    // activates the plan in the browser.
+    t = await startTestApp({ activate: false, env: { MAX_ATTACHMENT_BYTES: String(LIMIT) } });
+    browser = await launchChromium();
+    tokens['kt.truongphong'] = await t.login('kt.truongphong');
+    const tasks = await t.http().get(`/api/plans/${t.planId}/tasks?unit=KT`).set('Authorization', `Bearer ${tokens['kt.truongphong']}`);
+    taskId = tasks.body.find((x: { number: number }) => x.number === 25).id;
+  });
+
+  /** The task workflows open their first step asynchronously after activation. */
+  async function waitForAssignStep(): Promise<void> {
+    for (let i = 0; i < 120; i++) {
+      const inbox = await t.http().get('/api/inbox').set('Authorization', `Bearer ${tokens['kt.truongphong']}`);
+      if (inbox.body.some((x: { taskId: string }) => x.taskId === taskId)) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('task 25 never reached the KT head’s inbox');
+  }
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Runs `steps` as `username` in a fresh browser context, then checks the page had no script error. */
+  async function as(username: string, steps: (page: Page) => Promise<void>): Promise<void> {
+    const { context, page } = await newPage(browser, t.url);
+    try {
+      await signIn(page, username);
+      await steps(page);
+      assertVietnamese(await messages(page));
+      expectNoPageErrors(page);
+    } catch (err) {
+      await screenshot(page, `that-bai-${username}`).catch(() => undefined);
+      throw err;
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function openFromInbox(page: Page, kindLabel: string) {
+    const item = page.getByRole('listitem').filter({ hasText: 'Nhiệm vụ 25:' });
+    await item.getByText(kindLabel, { exact: true }).waitFor();
+    await item.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /Nhiệm vụ 25/ }).waitFor();
+  }
+
+  async function approveOpenItem(page: Page, comment?: string) {
+    if (comment) await page.getByRole('textbox', { name: /Ý kiến \/ lý do/ }).fill(comment);
+    await page.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hộp việc' }).waitFor();
+    await page.getByText('Đã duyệt nhiệm vụ 25.').waitFor();
+  }
+
+  it('the login page says clearly when the password is wrong, and logout returns to it', async () => {
+    const { context, page } = await newPage(browser, t.url);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await screenshot(page, '01-dang-nhap');
+    await page.getByLabel('Tên đăng nhập').fill('kt.chuyenvien');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/không đúng/);
+    assertVietnamese([await alert.innerText()]);
+    await screenshot(page, '02-dang-nhap-sai-mat-khau');
+
+    await page.getByLabel('Mật khẩu').fill('demo');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hộp việc' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    // The token is gone: a protected page sends us back to the login.
+    await page.goto('/viec-cua-toi');
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expectNoPageErrors(page);
+    await context.close();
+  });
+
+  it('vhxh.cchc imports the plan file on the board, sees the warnings, and activates the plan', async () => {
+    await as('vhxh.cchc', async (page) => {
+      await page.getByRole('link', { name: 'Theo dõi' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
+      await page.getByText('Chưa kích hoạt').waitFor();
+      await page.getByLabel('Chọn tệp kế hoạch').setInputFiles(planFile());
+      await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
+      await page.getByText(/Đã nhập kế hoạch với 32 nhiệm vụ, 1 cảnh báo/).waitFor();
+      const warnings = page.getByRole('heading', { name: 'Cảnh báo khi đọc kế hoạch (1)' });
+      await warnings.waitFor();
+      await page.getByText(/chưa hiểu được thời hạn "Sớm nhất có thể"/).waitFor();
+      await screenshot(page, '03-theo-doi-nhap-ke-hoach');
+
+      await page.getByRole('button', { name: 'Kích hoạt kế hoạch' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Kích hoạt' }).click();
+      await page.getByText('Đã kích hoạt kế hoạch. Các quy trình nhiệm vụ đã được khởi động.').waitFor();
+      await page.getByText('Đang thực hiện', { exact: true }).first().waitFor();
+    });
+    await waitForAssignStep();
+  });
+
+  it('kt.truongphong assigns the task to kt.chuyenvien from the task page', async () => {
+    await as('kt.truongphong', async (page) => {
+      await page.getByRole('list', { name: 'Danh sách việc' }).waitFor();
+      await screenshot(page, '04-hop-viec-truong-phong');
+      await openFromInbox(page, 'Phân công');
+      await page.getByLabel('Chuyên viên thực hiện').selectOption({ label: 'Đỗ Thị Hương (kt.chuyenvien)' });
+      await page.getByRole('button', { name: 'Phân công', exact: true }).click();
+      await page.getByText('Đã phân công Đỗ Thị Hương thực hiện nhiệm vụ.').waitFor();
+    });
+  });
+
+  it('kt.chuyenvien writes a draft, saves versions, uploads a file (and is told when one is too big) and submits', async () => {
+    await as('kt.chuyenvien', async (page) => {
+      await page.getByRole('link', { name: /Việc của tôi/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
+      await page.getByRole('link', { name: /Nhiệm vụ 25:/ }).click();
+      await page.getByRole('heading', { level: 1, name: /Nhiệm vụ 25/ }).waitFor();
+
+      const editor = page.getByLabel('Nội dung dự thảo');
+      await editor.fill('Báo cáo tự chủ tài chính — bản 1');
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.getByText('Đã lưu phiên bản 1 của dự thảo.').waitFor();
+      await editor.fill('Báo cáo tự chủ tài chính — bản 2, có số liệu');
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.getByText('Đã lưu phiên bản 2 của dự thảo.').waitFor();
+      await page.getByRole('heading', { name: 'Các phiên bản đã lưu (2)' }).waitFor();
+
+      // Too big: refused on the spot with the size and the limit.
+      const big = path.join(tmp, 'qua-lon.pdf');
+      fs.writeFileSync(big, Buffer.alloc(LIMIT + 50 * 1024, 1));
+      await page.getByLabel(/Chọn tệp/).setInputFiles(big);
+      const error = page.locator('#file-error');
+      await error.waitFor();
+      expect(await error.innerText()).toMatch(/vượt quá giới hạn 100 KB/);
+      await screenshot(page, '05-soan-du-thao-tep-qua-lon');
+
+      const small = path.join(tmp, 'so-lieu-quy-IV.xlsx');
+      fs.writeFileSync(small, Buffer.alloc(2048, 7));
+      await page.getByLabel(/Chọn tệp/).setInputFiles(small);
+      await page.getByText('so-lieu-quy-IV.xlsx — 2 KB').waitFor();
+      await page.getByRole('button', { name: 'Tải lên' }).click();
+      await page.getByText('Đã tải lên tệp “so-lieu-quy-IV.xlsx” (2 KB).').waitFor();
+      await page.getByRole('button', { name: /so-lieu-quy-IV\.xlsx/ }).waitFor();
+
+      // Unsaved work is not lost silently.
+      await editor.fill('Báo cáo tự chủ tài chính — bản 2, có số liệu (sửa dở)');
+      let asked = '';
+      page.once('dialog', (d) => {
+        asked = d.message();
+        void d.dismiss();
+      });
+      await page.getByRole('link', { name: /Hộp việc/ }).click();
+      expect(asked).toMatch(/chưa lưu/);
+      await page.getByRole('heading', { level: 1, name: /Nhiệm vụ 25/ }).waitFor();
+      await screenshot(page, '06-soan-du-thao');
+
+      await page.getByRole('button', { name: 'Trình duyệt' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Ghi chú khi trình (không bắt buộc)').fill('Kính trình');
+      await dialog.getByRole('button', { name: 'Trình duyệt' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
+      await page.getByText('Đã trình dự thảo nhiệm vụ 25 để duyệt.').waitFor();
+    });
+  });
+
+  it('kt.truongphong sees the draft, its file and the trail, downloads the file and approves', async () => {
+    await as('kt.truongphong', async (page) => {
+      await openFromInbox(page, 'Trưởng đơn vị duyệt');
+      await page.getByText('Báo cáo tự chủ tài chính — bản 2, có số liệu (sửa dở)').waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /so-lieu-quy-IV\.xlsx/ }).click();
+      expect((await download).suggestedFilename()).toBe('so-lieu-quy-IV.xlsx');
+      await page.locator('ol.timeline').getByText('Trình duyệt', { exact: true }).waitFor();
+      await screenshot(page, '07-nhiem-vu-duyet');
+      await approveOpenItem(page);
+    });
+  });
+
+  it('vhxh.truongphong must give a reason to return it, then returns it', async () => {
+    await as('vhxh.truongphong', async (page) => {
+      await openFromInbox(page, 'Phòng VH-XH thẩm định');
+      await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
+      await page.getByText('Vui lòng nhập lý do trả lại.').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('decision-comment');
+      await page.getByRole('textbox', { name: /Ý kiến \/ lý do/ }).fill('Bổ sung số liệu quý IV');
+      await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Trả lại', exact: true }).click();
+      await page.getByText('Đã trả lại nhiệm vụ 25 cho người soạn.').waitFor();
+    });
+  });
+
+  it('kt.chuyenvien sees the reason on top, revises and resubmits', async () => {
+    await as('kt.chuyenvien', async (page) => {
+      await page.getByRole('link', { name: /Việc của tôi/ }).click();
+      await page.getByRole('heading', { name: 'Bị trả lại (1)' }).waitFor();
+      await page.getByText('Bổ sung số liệu quý IV').waitFor();
+      await screenshot(page, '08-viec-cua-toi-bi-tra-lai');
+      await page.getByRole('link', { name: /Nhiệm vụ 25:/ }).click();
+      await page.getByText('Dự thảo bị trả lại. Lý do:').waitFor();
+      await page.getByLabel('Nội dung dự thảo').fill('Báo cáo tự chủ tài chính — bản 3, đã bổ sung số liệu quý IV');
+      // Submitting with unsaved changes saves them first.
+      await page.getByRole('button', { name: 'Trình duyệt' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Trình duyệt' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
+      await page.getByText('Đã trình dự thảo nhiệm vụ 25 để duyệt.').waitFor();
+    });
+  });
+
+  it('the chain climbs again: kt.truongphong approves from the list (bulk), vhxh.truongphong approves', async () => {
+    await as('kt.truongphong', async (page) => {
+      await page.getByLabel('Chọn nhiệm vụ 25 để duyệt').check();
+      await page.getByRole('button', { name: 'Duyệt các mục đã chọn (1)' }).click();
+      await screenshot(page, '09-hop-viec-duyet-nhieu');
+      await page.getByRole('dialog').getByRole('button', { name: 'Duyệt', exact: true }).click();
+      await page.getByText('Đã duyệt 1 mục.').waitFor();
+    });
+    await as('vhxh.truongphong', async (page) => {
+      await openFromInbox(page, 'Phòng VH-XH thẩm định');
+      await page.getByText('Báo cáo tự chủ tài chính — bản 3, đã bổ sung số liệu quý IV').waitFor();
+      await approveOpenItem(page, 'Đồng ý');
+    });
+  });
+
+  it('chutich approves: the task is completed', async () => {
+    await as('chutich', async (page) => {
+      await openFromInbox(page, 'Chủ tịch phê duyệt');
+      await approveOpenItem(page, 'Phê duyệt');
+    });
+  });
+
+  it('vhxh.cchc sees task 25 completed on the board, with its full timeline and a Temporal link', async () => {
+    await as('vhxh.cchc', async (page) => {
+      await page.getByRole('link', { name: 'Theo dõi' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
+      await page.getByRole('figure', { name: 'Tiến độ theo nhóm nhiệm vụ' }).waitFor();
+      const row = page.locator('tr[data-task-number="25"]');
+      await row.getByText('Hoàn thành', { exact: true }).waitFor();
+      await row.getByText('Đã hoàn thành').waitFor();
+      await screenshot(page, '10-theo-doi');
+
+      await page.getByLabel('Trạng thái').selectOption({ label: 'Hoàn thành' });
+      await page.getByText('Đang hiển thị 1/32 nhiệm vụ.').waitFor();
+
+      await row.getByRole('link').click();
+      await page.getByRole('heading', { level: 1, name: /Nhiệm vụ 25/ }).waitFor();
+      const timeline = page.locator('ol.timeline');
+      const entries = await timeline.locator('li strong').allInnerTexts();
+      expect(entries).toEqual(
+        expect.arrayContaining(['Phân công', 'Lưu dự thảo', 'Đính kèm tệp', 'Trình duyệt', 'Phê duyệt', 'Trả lại', 'Hoàn thành']),
+      );
+      expect(entries.filter((e) => e === 'Phê duyệt')).toHaveLength(4);
+      await timeline.getByText('Bổ sung số liệu quý IV').waitFor();
+      await timeline.getByText('so-lieu-quy-IV.xlsx (2 KB)').waitFor();
+      await timeline.getByText('Giao cho Đỗ Thị Hương').waitFor();
+      const link = page.getByRole('link', { name: /Xem quy trình trên Temporal UI/ });
+      expect(await link.getAttribute('href')).toContain(encodeURIComponent(`${t.commune}:2026:task:25`));
+      await screenshot(page, '11-nhiem-vu-hoan-thanh');
+    });
+  });
+
+  it('chutich delegates to phochutich and ends the delegation', async () => {
+    await as('chutich', async (page) => {
+      await page.getByRole('link', { name: 'Ủy quyền' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ủy quyền phê duyệt' }).waitFor();
+      await page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
+      await page.getByText(/Đã ủy quyền phê duyệt cho/).waitFor();
+      await page.getByText('Đang hiệu lực').waitFor();
+      await screenshot(page, '12-uy-quyen');
+      await page.getByRole('button', { name: 'Kết thúc ủy quyền' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc' }).click();
+      await page.getByText(/Đã kết thúc ủy quyền cho/).waitFor();
+    });
+  });
+});
