@@ -1,4 +1,4 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TaskWorkflowInput } from './task';
 
 export interface PlanWorkflowInput {
@@ -18,3 +18,9 @@ export interface PlanWorkflowState {
 }
 
 export const planStateQuery = defineQuery<PlanWorkflowState>('planState');
+
+/**
+ * Starts task workflows for tasks added to an active plan (e.g. the plan was imported again with new tasks).
+ * Tasks already started are skipped, so sending the whole list again is harmless. Returns the plan's state.
+ */
+export const addPlanTasksUpdate = defineUpdate<PlanWorkflowState, [TaskWorkflowInput[]]>('addTasks');

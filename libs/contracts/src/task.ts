@@ -69,6 +69,11 @@ export interface TaskCarry {
   /** Audit sequence: keeps read-model writes idempotent and ordered across runs. */
   seq: number;
   assignees: Partial<Record<UnitCode, UserRef>>;
+  /**
+   * Due date of every cycle as settled so far (index = cycle - 1; the coordinator may have entered dates).
+   * Absent: computed from `deadlineKind`, `dueDates` and `year`. `dueDates` itself keeps the original dates.
+   */
+  cycleDueDates?: (string | null)[];
 }
 
 export interface OpenStep {
@@ -151,7 +156,14 @@ export interface TaskChange {
   snapshot: TaskSnapshot;
   event: TaskEvent;
   /** A new draft version to store, when the event saved one. */
-  draft?: { unit: UnitCode; version: number; content: string; author: UserRef };
+  draft?: {
+    unit: UnitCode;
+    version: number;
+    content: string;
+    author: UserRef;
+    /** Cycle the version belongs to (versions restart at 1 each cycle); always set by the task workflow. */
+    cycle?: number;
+  };
 }
 
 // ---- Messages. Wire names are recorded in workflow histories: never rename them. ----

@@ -1,0 +1,3 @@
+/** Workflow bundle entry: only workflow functions are exported here (the worker registers them by name). */
+export { planWorkflow } from './plan/workflow';
+export { taskWorkflow } from './task/workflow';

@@ -1,0 +1,90 @@
+/** The plan workflow on the time-skipping server: it starts the task workflows, and starting twice is harmless. */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  addPlanTasksUpdate,
+  planStateQuery,
+  planWorkflowId,
+  taskSnapshotQuery,
+  taskWorkflowId,
+  type PlanWorkflowInput,
+  type PlanWorkflowState,
+} from '@app/contracts';
+import { bundleForTests, createTestEnv, rejectionOf, runTaskTest, terminateQuietly } from '../testing/harness';
+import { planWorkflow } from './workflow';
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  [env, bundle] = await Promise.all([createTestEnv(), bundleForTests()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+async function until(read: () => Promise<PlanWorkflowState>, done: (s: PlanWorkflowState) => boolean): Promise<PlanWorkflowState> {
+  let state = await read();
+  for (let i = 0; i < 200 && !done(state); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    state = await read();
+  }
+  return state;
+}
+
+test('the plan starts one task workflow per task, and starting it again is harmless', async () => {
+  await runTaskTest(env, bundle, async (t) => {
+    const tasks = [
+      t.taskInput({ number: 1, taskId: 'task-1', leadUnits: ['VP'] }),
+      t.taskInput({ number: 2, taskId: 'task-2', leadUnits: ['KT'] }),
+      t.taskInput({ number: 3, taskId: 'task-3', leadUnits: ['VHXH'], deadlineKind: 'RECURRING', dueDates: [`${t.nextYear}-03-10`, `${t.nextYear}-06-10`] }),
+    ];
+    const input: PlanWorkflowInput = { commune: t.commune, planId: `plan-${t.commune}`, year: t.nextYear, tasks };
+    const planId = planWorkflowId(t.commune, t.nextYear);
+    const childIds = tasks.map((task) => taskWorkflowId(t.commune, t.nextYear, task.number));
+    [planId, ...childIds].forEach(t.track);
+    const options = { taskQueue: t.taskQueue, workflowId: planId, args: [input] as [PlanWorkflowInput] };
+
+    const plan = await env.client.workflow.start(planWorkflow, options);
+    let state = await until(() => plan.query(planStateQuery), (s) => s.taskWorkflowIds.length === 3);
+    expect(state).toMatchObject({ planId: input.planId, commune: t.commune, year: t.nextYear, taskWorkflowIds: childIds });
+    expect(Number.isNaN(Date.parse(state.activatedAt))).toBe(false);
+
+    const children = await Promise.all(childIds.map((id) => env.client.workflow.getHandle(id).describe()));
+    expect(children.map((d) => [d.type, d.status.name])).toEqual(childIds.map(() => ['taskWorkflow', 'RUNNING']));
+    const snapshot = await env.client.workflow.getHandle(childIds[2]).query(taskSnapshotQuery);
+    expect(snapshot).toMatchObject({ taskId: 'task-3', status: 'NOT_STARTED', cycleDueAt: `${t.nextYear}-03-10` });
+
+    // Activating the plan twice: the business-key id refuses a second run, nothing else happens.
+    await expect(env.client.workflow.start(planWorkflow, options)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+
+    // Tasks outlive a run of the plan (ABANDON); a new run finds them running and counts them as started.
+    await terminateQuietly(env, planId);
+    const stillRunning = await Promise.all(childIds.map((id) => env.client.workflow.getHandle(id).describe()));
+    expect(stillRunning.map((d) => d.status.name)).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
+    // A task workflow that has closed meanwhile is not run again from its first cycle.
+    await terminateQuietly(env, childIds[0]);
+    const again = await env.client.workflow.start(planWorkflow, options);
+    state = await until(() => again.query(planStateQuery), (s) => s.taskWorkflowIds.length === 3);
+    expect(state.taskWorkflowIds).toEqual(childIds);
+    const afterRestart = await Promise.all(childIds.map((id) => env.client.workflow.getHandle(id).describe()));
+    expect(afterRestart.map((d) => d.runId)).toEqual(children.map((d) => d.runId));
+    expect(afterRestart.map((d) => d.status.name)).toEqual(['TERMINATED', 'RUNNING', 'RUNNING']);
+
+    // Each task workflow announced its first cycle to the read model exactly once.
+    const opened = t.recorder.changes.filter((c) => c.event.type === 'CYCLE_OPENED').map((c) => c.workflowId);
+    expect(opened.sort()).toEqual([...childIds].sort());
+
+    // Tasks added later (plan imported again) are started; known ones are skipped.
+    const fourth = t.taskInput({ number: 4, taskId: 'task-4' });
+    const fourthId = taskWorkflowId(t.commune, t.nextYear, 4);
+    t.track(fourthId);
+    state = await again.executeUpdate(addPlanTasksUpdate, { args: [[...tasks, fourth]] });
+    expect(state.taskWorkflowIds).toEqual([...childIds, fourthId]);
+    expect((await env.client.workflow.getHandle(fourthId).describe()).status.name).toBe('RUNNING');
+    expect(await rejectionOf(again.executeUpdate(addPlanTasksUpdate, { args: [[{ ...fourth, commune: 'xa-khac' }]] }))).toMatchObject({
+      type: 'VALIDATION',
+    });
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The plan workflow: one per commune and year. It starts a task workflow per plan task and stays open for
+ * the plan year (report workflows will be started from here too).
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  ParentClosePolicy,
+  setHandler,
+  sleep,
+  startChild,
+  workflowInfo,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import { addPlanTasksUpdate, planStateQuery, taskWorkflowId } from '@app/contracts';
+import type { PlanWorkflowInput, PlanWorkflowState, TaskWorkflowInput } from '@app/contracts';
+import { endOfYear } from '../task/cycles';
+import { taskWorkflow } from '../task/workflow';
+
+export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkflowState> {
+  const state: PlanWorkflowState = {
+    planId: input.planId,
+    commune: input.commune,
+    year: input.year,
+    taskWorkflowIds: [],
+    activatedAt: workflowInfo().startTime.toISOString(),
+  };
+  const copy = (): PlanWorkflowState => ({ ...state, taskWorkflowIds: [...state.taskWorkflowIds] });
+
+  /**
+   * Tasks outlive the plan workflow's runs (ABANDON), and their ids are business keys: a task already
+   * running, e.g. from an earlier run of this plan, counts as started. A task whose workflow has closed
+   * (completed, or stopped by an operator) is never run again from cycle 1 (REJECT_DUPLICATE).
+   */
+  async function startTasks(tasks: TaskWorkflowInput[]): Promise<void> {
+    const ids = tasks.map((task) => taskWorkflowId(input.commune, input.year, task.number));
+    const fresh = tasks.filter((_, i) => !state.taskWorkflowIds.includes(ids[i]) && ids.indexOf(ids[i]) === i);
+    // Started together: one workflow task carries all start commands.
+    await Promise.all(
+      fresh.map(async (task) => {
+        const workflowId = taskWorkflowId(input.commune, input.year, task.number);
+        try {
+          await startChild(taskWorkflow, {
+            workflowId,
+            args: [task],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          });
+        } catch (err) {
+          if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
+        }
+      }),
+    );
+    for (const id of ids) if (!state.taskWorkflowIds.includes(id)) state.taskWorkflowIds.push(id);
+  }
+
+  setHandler(planStateQuery, copy);
+  setHandler(
+    addPlanTasksUpdate,
+    async (tasks) => {
+      await startTasks(tasks);
+      return copy();
+    },
+    {
+      validator: (tasks) => {
+        const fits = Array.isArray(tasks) && tasks.every((t) => t && t.commune === input.commune && t.year === input.year);
+        if (!fits) {
+          throw ApplicationFailure.create({ type: 'VALIDATION', message: 'Nhiệm vụ không thuộc kế hoạch này.', nonRetryable: true });
+        }
+      },
+    },
+  );
+
+  await startTasks(input.tasks);
+
+  // Open until the plan year is over in the commune's zone; report workflows will hang off this wait.
+  const remaining = endOfYear(input.year) - Date.now();
+  if (remaining > 0) await sleep(remaining);
+  await condition(allHandlersFinished);
+  return copy();
+}

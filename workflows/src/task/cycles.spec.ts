@@ -1,0 +1,56 @@
+import { communeDate, cycleDueDates, endOfYear, isIsoDate, quarterlyReportDates, rescheduleFrom, startOfDayAfter } from './cycles';
+
+describe('commune calendar (Asia/Ho_Chi_Minh, UTC+7)', () => {
+  test('the date turns at 17:00 UTC', () => {
+    expect(communeDate(new Date('2026-03-31T16:59:59Z'))).toBe('2026-03-31');
+    expect(communeDate(new Date('2026-03-31T17:00:00Z'))).toBe('2026-04-01');
+    expect(communeDate(Date.parse('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+
+  test('the day after a due date starts at local midnight', () => {
+    expect(new Date(startOfDayAfter('2027-03-05')).toISOString()).toBe('2027-03-05T17:00:00.000Z');
+    expect(new Date(startOfDayAfter('2027-12-31')).toISOString()).toBe('2027-12-31T17:00:00.000Z');
+    expect(new Date(endOfYear(2026)).toISOString()).toBe('2026-12-31T17:00:00.000Z');
+  });
+
+  test('ISO dates must be real calendar dates', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    for (const bad of ['2026-02-30', '2026-13-01', '15/01/2026', '2026-1-5', '', null, 20260115]) expect(isIsoDate(bad)).toBe(false);
+  });
+});
+
+describe('cycleDueDates', () => {
+  test('a single deadline is one cycle at its (last) date', () => {
+    expect(cycleDueDates('FIXED', ['2026-01-15'], 2026)).toEqual(['2026-01-15']);
+    expect(cycleDueDates('PERIOD_END', ['2026-12-31'], 2026)).toEqual(['2026-12-31']);
+    expect(cycleDueDates('FIXED', ['2026-06-30', '2026-03-31'], 2026)).toEqual(['2026-06-30']);
+    expect(cycleDueDates('FIXED', [], 2026)).toEqual([null]);
+  });
+
+  test('milestones and recurring deadlines run one cycle per date, in order', () => {
+    expect(cycleDueDates('MILESTONES', ['2026-12-31', '2026-09-30'], 2026)).toEqual(['2026-09-30', '2026-12-31']);
+    expect(cycleDueDates('RECURRING', ['2026-03-10', '2026-06-10', '2026-09-10', '2026-12-10', '2026-06-10'], 2026)).toEqual([
+      '2026-03-10',
+      '2026-06-10',
+      '2026-09-10',
+      '2026-12-10',
+    ]);
+  });
+
+  test('continuous work reports each quarter by the 5th of its last month (plan IV.1.c)', () => {
+    expect(cycleDueDates('CONTINUOUS', [], 2026)).toEqual(['2026-03-05', '2026-06-05', '2026-09-05', '2026-12-05']);
+    expect(quarterlyReportDates(2027)[3]).toBe('2027-12-05');
+  });
+
+  test('on request and unknown phrases wait for a date; entered dates are cycles', () => {
+    expect(cycleDueDates('ON_REQUEST', [], 2026)).toEqual([null]);
+    expect(cycleDueDates('UNKNOWN', [], 2026)).toEqual([null]);
+    expect(cycleDueDates('ON_REQUEST', ['2026-08-01'], 2026)).toEqual(['2026-08-01']);
+  });
+
+  test('rescheduling keeps past cycles and starts the current one at the first new date', () => {
+    expect(rescheduleFrom([null], 1, ['2026-08-01'])).toEqual(['2026-08-01']);
+    expect(rescheduleFrom(['2026-05-01', null], 2, ['2026-11-01', '2026-09-01'])).toEqual(['2026-05-01', '2026-09-01', '2026-11-01']);
+  });
+});
