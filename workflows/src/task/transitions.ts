@@ -114,7 +114,8 @@ export function applyAddAttachment(state: TaskState, input: AttachmentInput, par
       from: taskStatus(state),
       actor: input.actor,
       authority,
-      data: { unit: part.unit, attachment: { id, name, size, sha256 } },
+      // `attachmentId` lets the read model link the uploaded file row; the rest is for the trail.
+      data: { unit: part.unit, attachmentId: id, attachment: { id, name, size, sha256 } },
     }),
   ];
 }

@@ -99,6 +99,10 @@ test('full chain of a Phòng Kinh tế task: assign, draft, three approvals, com
     expect(changes[2].draft).toEqual({ unit: 'KT', version: 1, content: 'Dự thảo lần 1', author: { id: ktStaff.id, fullName: ktStaff.fullName }, cycle: 1 });
     const byType = (type: string) => changes.filter((c) => c.event.type === type).map((c) => c.event);
     expect(byType('ASSIGNED')[0]).toMatchObject({ actor: { id: ktHead.id }, role: 'UNIT_HEAD', data: { unit: 'KT', assignee: { id: ktStaff.id } } });
+    expect(byType('ATTACHMENT_ADDED')[0]).toMatchObject({
+      role: 'STAFF',
+      data: { unit: 'KT', attachmentId: expect.any(String), attachment: { name: 'bao-cao-ra-soat.docx', size: 1024 } },
+    });
     expect(byType('SUBMITTED')[0]).toMatchObject({ actor: { id: ktStaff.id }, role: 'STAFF', comment: 'Kính trình trưởng phòng' });
     expect(byType('APPROVED').map((e) => [e.actor?.id, e.role, e.onBehalfOf])).toEqual([
       [ktHead.id, 'UNIT_HEAD', null],
