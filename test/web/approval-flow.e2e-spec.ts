@@ -249,7 +249,7 @@ describe('web app: the approval chain in the browser', () => {
     });
   });
 
-  it('the chain climbs again: kt.truongphong approves from the list (bulk), vhxh.truongphong approves', async () => {
+  it('the chain climbs again: kt.truongphong approves from the list (bulk); vhxh.truongphong’s step closed elsewhere is explained', async () => {
     await as('kt.truongphong', async (page) => {
       await page.getByLabel('Chọn nhiệm vụ 25 để duyệt').check();
       await page.getByRole('button', { name: 'Duyệt các mục đã chọn (1)' }).click();
@@ -260,7 +260,15 @@ describe('web app: the approval chain in the browser', () => {
     await as('vhxh.truongphong', async (page) => {
       await openFromInbox(page, 'Phòng VH-XH thẩm định');
       await page.getByText('Báo cáo tự chủ tài chính — bản 3, đã bổ sung số liệu quý IV').waitFor();
-      await approveOpenItem(page, 'Đồng ý');
+      // Meanwhile the same step is approved elsewhere (another tab): the page explains, and refreshes.
+      const token = await t.login('vhxh.truongphong');
+      await t.http().post(`/api/tasks/${taskId}/decision`).set('Authorization', `Bearer ${token}`).send({ decision: 'approve', comment: 'Đồng ý' }).expect(200);
+      await page.getByRole('button', { name: 'Duyệt', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Duyệt', exact: true }).click();
+      await page.getByText(/Bước này đã được xử lý/).waitFor();
+      await page.getByText('Chờ Chủ tịch phê duyệt', { exact: true }).first().waitFor();
+      expect(await page.getByRole('button', { name: 'Duyệt', exact: true }).count()).toBe(0);
+      await screenshot(page, '10-buoc-da-duoc-xu-ly');
     });
   });
 
@@ -279,7 +287,7 @@ describe('web app: the approval chain in the browser', () => {
       const row = page.locator('tr[data-task-number="25"]');
       await row.getByText('Hoàn thành', { exact: true }).waitFor();
       await row.getByText('Đã hoàn thành').waitFor();
-      await screenshot(page, '10-theo-doi');
+      await screenshot(page, '11-theo-doi');
 
       await page.getByLabel('Trạng thái').selectOption({ label: 'Hoàn thành' });
       await page.getByText('Đang hiển thị 1/32 nhiệm vụ.').waitFor();
@@ -297,7 +305,7 @@ describe('web app: the approval chain in the browser', () => {
       await timeline.getByText('Giao cho Đỗ Thị Hương').waitFor();
       const link = page.getByRole('link', { name: /Xem quy trình trên Temporal UI/ });
       expect(await link.getAttribute('href')).toContain(encodeURIComponent(`${t.commune}:2026:task:25`));
-      await screenshot(page, '11-nhiem-vu-hoan-thanh');
+      await screenshot(page, '12-nhiem-vu-hoan-thanh');
     });
   });
 
@@ -308,7 +316,7 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
       await page.getByText(/Đã ủy quyền phê duyệt cho/).waitFor();
       await page.getByText('Đang hiệu lực').waitFor();
-      await screenshot(page, '12-uy-quyen');
+      await screenshot(page, '13-uy-quyen');
       await page.getByRole('button', { name: 'Kết thúc ủy quyền' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc' }).click();
       await page.getByText(/Đã kết thúc ủy quyền cho/).waitFor();

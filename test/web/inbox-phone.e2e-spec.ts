@@ -4,7 +4,8 @@ import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, message
 
 /**
  * The inbox approve flow on a 360 px wide phone: the menu collapses behind a button that shows the count, nothing
- * scrolls sideways, and kt.truongphong approves task 26 (drafted and submitted over HTTP beforehand).
+ * scrolls sideways, and kt.truongphong approves task 26 (drafted and submitted over HTTP beforehand); later the
+ * Vice Chairman approves it for the Chairman by delegation.
  */
 describe('web app on a phone (360 px): inbox approve flow', () => {
   let t: TestApp;
@@ -96,12 +97,42 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
     await screenshot(page, 'dien-thoai-05-da-duyet');
   });
 
+  it('with the Chairman’s delegation, phochutich sees for whom he acts, and approves', async () => {
+    const vhxh = { Authorization: `Bearer ${await t.login('vhxh.truongphong')}` };
+    const chairman = { Authorization: `Bearer ${await t.login('chutich')}` };
+    await t.http().post(`/api/tasks/${taskId}/decision`).set(vhxh).send({ decision: 'approve' }).expect(200);
+    const deputy = (await t.http().get('/api/users?role=VICE_CHAIRMAN').set(chairman)).body[0];
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    await t.http().post('/api/delegations').set(chairman).send({ toUserId: deputy.id, from: today, until: today }).expect(201);
+
+    const other = await newPage(browser, t.url, PHONE);
+    try {
+      const p = other.page;
+      await signIn(p, 'phochutich');
+      const item = p.getByRole('listitem').filter({ hasText: 'Nhiệm vụ 26:' });
+      await item.getByText('Xử lý thay: Đinh Thành Đồng (ủy quyền)').waitFor();
+      await screenshot(p, 'dien-thoai-06-hop-viec-uy-quyen');
+      await item.getByRole('link').click();
+      await p.getByText('Bạn xử lý thay Đinh Thành Đồng theo ủy quyền.').waitFor();
+      await p.getByRole('button', { name: 'Duyệt', exact: true }).click();
+      await p.getByRole('dialog').getByRole('button', { name: 'Duyệt', exact: true }).click();
+      await p.getByText('Đã duyệt nhiệm vụ 26.').waitFor();
+      await p.goto(`/nhiem-vu/${taskId}?tu=theo-doi`);
+      await p.locator('ol.timeline').getByText('— thay mặt Đinh Thành Đồng').waitFor();
+      assertVietnamese(await messages(p));
+      expectNoPageErrors(p);
+    } finally {
+      await other.context.close();
+    }
+  });
+
   it('the board reads as one card per task on a phone', async () => {
     await page.getByRole('button', { name: /Menu/ }).click();
     await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Theo dõi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
-    await page.locator('tr[data-task-number="26"]').getByText('Chờ Phòng VH-XH thẩm định').waitFor();
+    // Task 26 is continuous ("Thường xuyên"): once approved, its next quarterly cycle may already be open.
+    await page.locator('tr[data-task-number="26"]').waitFor();
     expect(await noSidewaysScroll()).toBe(true);
-    await screenshot(page, 'dien-thoai-06-theo-doi');
+    await screenshot(page, 'dien-thoai-07-theo-doi');
   });
 });

@@ -1,15 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatDate } from '../lib/format';
-
-/** "31/3/2026" or "31/03/2026" → "2026-03-31"; null when it is not a real date. */
-export function parseVnDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+import { formatDate, parseVnDate } from '../lib/format';
 
 /**
  * A date typed as dd/mm/yyyy, whatever the browser's language (a native date input shows the browser's own

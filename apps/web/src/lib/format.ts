@@ -89,6 +89,16 @@ export function dueInfo(due: string | null | undefined, opts: { done?: boolean; 
   return { state: 'on-time', label: `Còn ${days} ngày`, days };
 }
 
+/** "31/3/2026" or "31/03/2026" → "2026-03-31"; null when it is not a real date. */
+export function parseVnDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** 1 234 567 bytes → "1,2 MB" (Vietnamese decimal comma). */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
