@@ -106,7 +106,9 @@ describe('task rules over HTTP', () => {
     expect(res.body.status).toBe('CHAIRMAN_REVIEW');
     await approve(12, 'chutich').expect(200);
     const history = (await t.http().get(`/api/tasks/${ids[12]}/history`).set(as('vhxh.cchc'))).body;
+    // Activated on a date after the third quarter's report, the continuous task starts in the last cycle of the year.
     expect(history.map((e: any) => e.type)).toEqual(['CYCLE_OPENED', 'ASSIGNED', 'DRAFT_SAVED', 'SUBMITTED', 'APPROVED', 'APPROVED', 'APPROVED', 'COMPLETED']);
+    expect(history[0].data).toMatchObject({ cycle: 4, cycles: 4, dueAt: '2026-12-05' });
     const rows = await t.ds.query(`SELECT count(*)::int AS n FROM draft_versions WHERE task_id = $1`, [ids[12]]);
     expect(rows[0].n).toBe(1);
   });

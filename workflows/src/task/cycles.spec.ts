@@ -1,4 +1,4 @@
-import { communeDate, cycleDueDates, endOfYear, isIsoDate, quarterlyReportDates, rescheduleFrom, startOfDayAfter } from './cycles';
+import { communeDate, cycleDueDates, endOfYear, firstOpenCycle, isIsoDate, quarterlyReportDates, rescheduleFrom, startOfDayAfter } from './cycles';
 
 describe('commune calendar (Asia/Ho_Chi_Minh, UTC+7)', () => {
   test('the date turns at 17:00 UTC', () => {
@@ -52,5 +52,18 @@ describe('cycleDueDates', () => {
   test('rescheduling keeps past cycles and starts the current one at the first new date', () => {
     expect(rescheduleFrom([null], 1, ['2026-08-01'])).toEqual(['2026-08-01']);
     expect(rescheduleFrom(['2026-05-01', null], 2, ['2026-11-01', '2026-09-01'])).toEqual(['2026-05-01', '2026-09-01', '2026-11-01']);
+  });
+
+  test('a plan activated mid-year starts each task at the period now running', () => {
+    const continuous = cycleDueDates('CONTINUOUS', [], 2026);
+    expect(firstOpenCycle(continuous, '2026-01-02')).toBe(1);
+    expect(firstOpenCycle(continuous, '2026-03-05')).toBe(1);
+    expect(firstOpenCycle(continuous, '2026-03-06')).toBe(2);
+    expect(firstOpenCycle(continuous, '2026-11-26')).toBe(4);
+    expect(firstOpenCycle(['2026-09-30', '2026-12-31'], '2026-11-26')).toBe(2);
+    // A single deadline already passed is still the cycle to do (late), and so is the last of many.
+    expect(firstOpenCycle(['2026-01-15'], '2026-11-26')).toBe(1);
+    expect(firstOpenCycle(continuous, '2027-01-10')).toBe(4);
+    expect(firstOpenCycle([null], '2026-11-26')).toBe(1);
   });
 });

@@ -70,3 +70,13 @@ export function cycleDueDates(kind: DeadlineKind, dueDates: string[], year: numb
 export function rescheduleFrom(schedule: (string | null)[], cycle: number, dueDates: string[]): (string | null)[] {
   return [...schedule.slice(0, cycle - 1), ...sortedUnique(dueDates)];
 }
+
+/**
+ * The cycle a task starts in when its workflow first runs on `today`: a plan activated mid-year does not
+ * reopen periods already behind it (their due dates passed before the workflow existed). A cycle without a
+ * date, or the last cycle when all are past, is where it starts.
+ */
+export function firstOpenCycle(schedule: (string | null)[], today: string): number {
+  const index = schedule.findIndex((dueAt) => dueAt === null || dueAt >= today);
+  return index === -1 ? Math.max(1, schedule.length) : index + 1;
+}

@@ -15,7 +15,7 @@ import type {
   UnitCode,
   UserRef,
 } from '@app/contracts';
-import { cycleDueDates } from './cycles';
+import { cycleDueDates, firstOpenCycle } from './cycles';
 
 /** Where the cycle stands once its parts are done: the shared review chain, then completion. */
 export type ChainStage = 'PARTS' | 'VHXH_REVIEW' | 'CHAIRMAN_REVIEW' | 'COMPLETED';
@@ -59,10 +59,14 @@ export function nextStepId(state: TaskState, scope: string, kind: StepKind): str
  * Opens a cycle. The first cycle starts with assignment; later cycles (continue-as-new) keep each unit's
  * assignee and start straight with drafting.
  */
-export function createTaskState(input: TaskWorkflowInput, workflowId: string): TaskState {
+/**
+ * `startDay`: the commune's date when the workflow first runs; given, the first run skips cycles whose due date
+ * is already behind (see firstOpenCycle). Without it (histories recorded before that rule), cycle 1.
+ */
+export function createTaskState(input: TaskWorkflowInput, workflowId: string, startDay?: string): TaskState {
   const { carry, ...rest } = input;
-  const cycle = carry?.cycle ?? 1;
   const schedule = carry?.cycleDueDates ?? cycleDueDates(input.deadlineKind, input.dueDates, input.year);
+  const cycle = carry?.cycle ?? (startDay ? firstOpenCycle(schedule, startDay) : 1);
   const state: TaskState = {
     workflowId,
     input: rest,

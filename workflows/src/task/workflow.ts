@@ -9,6 +9,7 @@ import {
   condition,
   continueAsNew,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -81,7 +82,9 @@ function enforce<T>(check: () => T): T {
 }
 
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapshot> {
-  const state = createTaskState(input, workflowInfo().workflowId);
+  // Patch: runs recorded before this rule started at cycle 1 even when a plan was activated mid-year.
+  const startDay = !input.carry && patched('start-at-current-cycle') ? communeDate(Date.now()) : undefined;
+  const state = createTaskState(input, workflowInfo().workflowId, startDay);
   const outbox = new Outbox((change) => applyTaskChange(change));
   const today = () => communeDate(Date.now());
 
