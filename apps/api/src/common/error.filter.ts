@@ -16,6 +16,11 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const body = exception.getResponse() as { code?: unknown };
+      if (status >= 500 && typeof body === 'object' && typeof body.code === 'string') {
+        res.status(status).json(body);
+        return;
+      }
       res.status(status).json(translate(status, exception));
       return;
     }

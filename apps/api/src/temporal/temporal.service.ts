@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { ServiceUnavailableException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { ERROR_CODES, ErrorCode } from '@app/contracts';
 import { ApiError } from '../common/api-error';
@@ -43,6 +44,13 @@ export function toApiError(err: unknown): unknown {
     const cause = err.cause;
     if (cause instanceof ApplicationFailure && cause.type && (ERROR_CODES as readonly string[]).includes(cause.type)) {
       return new ApiError(cause.type as ErrorCode, cause.message);
+    }
+    if (cause instanceof ActivityFailure) {
+      // The action is recorded in the workflow, which keeps delivering it; only the read model lags behind.
+      return new ServiceUnavailableException({
+        code: 'READ_MODEL_DELAYED',
+        message: 'Thao tác đã được ghi nhận nhưng dữ liệu hiển thị chưa cập nhật kịp; vui lòng tải lại sau ít phút.',
+      });
     }
   }
   if (err instanceof WorkflowNotFoundError) {
