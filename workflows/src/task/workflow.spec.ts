@@ -172,7 +172,8 @@ test('a failed read-model write is retried, and the update answers once the chan
   await run(async (t) => {
     const { ktHead, ktStaff } = t.people;
     const task = await t.startTask();
-    await task.snapshot();
+    // The cycle's first write must be done before the failure is armed, or that write would take it.
+    while (!eventsOf(t, task).some((e) => e.type === 'CYCLE_OPENED')) await new Promise((r) => setTimeout(r, 20));
     const attemptsBefore = t.recorder.attempts;
     t.recorder.failNext(1);
     const snap = await task.assign(ktHead, ktStaff);
