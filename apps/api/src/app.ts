@@ -8,7 +8,8 @@ import { apiValidationPipe } from './common/validation';
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function buildApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: opts.logger === false ? false : ['error', 'warn', 'log'],
+    // Route-mapping lines at every start are noise for the person running `npm start`; LOG_LEVEL=log shows them.
+    logger: opts.logger === false ? false : process.env.LOG_LEVEL === 'log' ? ['error', 'warn', 'log'] : ['error', 'warn'],
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '2mb' });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '@app/config';
 import { startWorker } from './worker';
 
@@ -13,6 +14,8 @@ async function main() {
     }
     throw e;
   }
+  // The SDK's INFO lines (bundle sizes, state changes) drown the start-up progress; LOG_LEVEL=INFO brings them back.
+  Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() as 'INFO') || 'WARN') });
   const running = await startWorker(config);
   console.log(`Worker đang nhận việc trên hàng đợi "${config.taskQueue}" (${config.temporalAddress}).`);
   await running.done;

@@ -1,4 +1,4 @@
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { openDatabase } from '@app/persistence';
@@ -17,7 +17,7 @@ let bundle: ReturnType<typeof bundleWorkflows> | undefined;
 export async function startWorker(config: AppConfig, opts: { dataSource?: DataSource } = {}): Promise<RunningWorker> {
   const ds = opts.dataSource ?? (await openDatabase(config.databaseUrl, { migrate: false, poolSize: 5 }));
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  bundle ??= bundleWorkflows();
+  bundle ??= bundleWorkflows({ logger: new DefaultLogger('WARN') });
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
