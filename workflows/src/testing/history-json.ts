@@ -18,7 +18,6 @@ interface ProtoJson {
 }
 
 const protoDir = path.dirname(require.resolve('@temporalio/proto/package.json'));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const protojson = require(require.resolve('protobufjs/ext/protojson', { paths: [protoDir] })) as ProtoJson;
 const historyType = (patchProtobufRoot(proto) as unknown as { lookupType(name: string): unknown }).lookupType(
   'temporal.api.history.v1.History',
