@@ -116,10 +116,6 @@ export class TasksService {
     };
   }
 
-  private async afterUpdate(user: AuthUser, taskId: string) {
-    return this.get(user, taskId);
-  }
-
   async assign(user: AuthUser, taskId: string, assigneeId: string, stepId?: string) {
     const row = await this.load(user, taskId);
     const { actor, step } = await this.access(user, row, ['ASSIGN', 'DRAFT'], stepId);
@@ -132,21 +128,21 @@ export class TasksService {
     if (!p) throw notFound('Không tìm thấy cán bộ được giao.');
     if (p.unit_code !== step.unit) throw validation('Chỉ giao nhiệm vụ cho cán bộ thuộc đơn vị chủ trì.');
     await this.update(row, assignUpdate, { actor, stepId: step.stepId, assignee: { id: p.id, fullName: p.full_name, unit: p.unit_code, roles: p.roles } });
-    return this.afterUpdate(user, taskId);
+    return this.get(user, taskId);
   }
 
   async saveDraft(user: AuthUser, taskId: string, content: string) {
     const row = await this.load(user, taskId);
     const { actor } = await this.access(user, row, ['DRAFT']);
     await this.update(row, saveDraftUpdate, { actor, content });
-    return this.afterUpdate(user, taskId);
+    return this.get(user, taskId);
   }
 
   async submit(user: AuthUser, taskId: string, note?: string, stepId?: string) {
     const row = await this.load(user, taskId);
     const { actor, step } = await this.access(user, row, ['DRAFT'], stepId);
     await this.update(row, submitUpdate, { actor, stepId: step.stepId, note });
-    return this.afterUpdate(user, taskId);
+    return this.get(user, taskId);
   }
 
   async decide(user: AuthUser, taskId: string, decision: 'approve' | 'return', comment?: string, stepId?: string) {
@@ -154,7 +150,7 @@ export class TasksService {
     const row = await this.load(user, taskId);
     const { actor, step } = await this.access(user, row, ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'], stepId);
     await this.update(row, decideUpdate, { actor, stepId: step.stepId, decision, comment: comment?.trim() || undefined });
-    return this.afterUpdate(user, taskId);
+    return this.get(user, taskId);
   }
 
   async requestContributions(user: AuthUser, taskId: string, requests: { unit: UnitCode; dueAt: string | null }[]) {
@@ -164,7 +160,7 @@ export class TasksService {
     const wrong = requests.filter((r) => !allowed.has(r.unit));
     if (wrong.length) throw validation(`Đơn vị ${wrong.map((w) => w.unit).join(', ')} không phải đơn vị phối hợp của nhiệm vụ này.`);
     await this.update(row, requestContributionsUpdate, { actor, requests });
-    return this.afterUpdate(user, taskId);
+    return this.get(user, taskId);
   }
 
   async contribute(user: AuthUser, taskId: string, unit: UnitCode, content: string) {
@@ -173,7 +169,7 @@ export class TasksService {
     const step = snapshot.openSteps.find((s) => s.kind === 'CONTRIBUTION' && s.unit === unit);
     const { actor } = await this.access(user, row, ['CONTRIBUTION'], step?.stepId);
     await this.update(row, contributeUpdate, { actor, unit, content });
-    return this.afterUpdate(user, taskId);
+    return this.get(user, taskId);
   }
 
   async setSchedule(user: AuthUser, taskId: string, dueDates: string[]) {
@@ -182,7 +178,7 @@ export class TasksService {
     const actor = await this.actor(user);
     await this.update(row, setScheduleUpdate, { actor, dueDates: [...dueDates].sort() });
     await this.ds.query(`UPDATE plan_tasks SET due_dates = $2 WHERE id = $1`, [row.id, JSON.stringify([...dueDates].sort())]);
-    return this.afterUpdate(user, taskId);
+    return this.get(user, taskId);
   }
 
   /** Stores the file (size and sha256 kept), then records it in the workflow; a rejected record leaves no orphan. */

@@ -23,7 +23,7 @@ export class TemporalService implements OnApplicationShutdown {
 
   async isUp(): Promise<boolean> {
     try {
-      await this.connection.workflowService.getSystemInfo({}, );
+      await this.connection.workflowService.getSystemInfo({});
       return true;
     } catch {
       return false;
