@@ -1,24 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/config';
-import { buildApp } from './app';
+import { runWithConfig } from '@app/config';
 
-async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
+runWithConfig(async (config) => {
+  // Loaded after the settings are validated: controllers read the upload limit when their module loads.
+  const { buildApp } = await import('./app');
   const app = await buildApp(config);
   await app.listen(config.port, '0.0.0.0');
   console.log(`API sẵn sàng tại http://localhost:${config.port}/api (tài liệu: /api/docs)`);
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
 });

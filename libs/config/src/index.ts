@@ -34,6 +34,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n;
 }
 
+/**
+ * The upload limit alone: the upload interceptor needs it when its module loads, before the whole
+ * configuration is validated at start-up.
+ */
+export function maxAttachmentBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return int(env, 'MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024);
+}
+
 export const ROOT_DIR = path.resolve(__dirname, '..', '..', '..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -59,8 +67,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'CCHC xã An Lão <cchc@an-lao.local>',
     mailboxDir: path.resolve(env.MAILBOX_DIR ?? path.join(dataDir, 'mailbox')),
-    maxAttachmentBytes: int(env, 'MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
+    maxAttachmentBytes: maxAttachmentBytes(env),
     defaultCommune: env.CCHC_COMMUNE ?? 'an-lao',
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(ROOT_DIR, 'apps', 'web', 'dist')),
   };
+}
+
+/**
+ * Entry points of a deployable (api, worker): run `main` with the validated settings; a bad variable ends the
+ * process with its Vietnamese message and exit code 2, anything else with its stack and exit code 1.
+ */
+export function runWithConfig(main: (config: AppConfig) => Promise<unknown>): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : e);
+    process.exit(e instanceof ConfigError ? 2 : 1);
+  }
+  main(config).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { loadConfig } from '@app/config';
+import { maxAttachmentBytes } from '@app/config';
 import { ApiError } from './api-error';
 
 /** Every error leaves in the contract's shape `{ code, message, details? }`, with a Vietnamese message. */
@@ -41,7 +41,7 @@ function translate(status: number, e: HttpException) {
     case 404:
       return { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ hoặc dữ liệu yêu cầu.' };
     case 413: {
-      const limit = loadConfig().maxAttachmentBytes;
+      const limit = maxAttachmentBytes();
       return {
         code: 'PAYLOAD_TOO_LARGE',
         message: `Tệp vượt quá dung lượng cho phép (tối đa ${(limit / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB).`,

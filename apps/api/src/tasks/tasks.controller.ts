@@ -4,13 +4,13 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, 
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Response } from 'express';
-import { loadConfig } from '@app/config';
+import { maxAttachmentBytes } from '@app/config';
 import { UNIT_CODES, UnitCode } from '@app/contracts';
 import { ApiError } from '../common/api-error';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { TasksService } from './tasks.service';
 
-const MAX_ATTACHMENT_BYTES = loadConfig().maxAttachmentBytes;
+const MAX_ATTACHMENT_BYTES = maxAttachmentBytes();
 const MAX_DRAFT_CHARS = 200_000;
 
 class AssignDto {
