@@ -1,23 +1,14 @@
 /** What the signed-in user can do on a task right now: decide, assign, contribute, ask for contributions. */
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { InboxItem, TaskDetail, UnitCode } from '../api/types';
 import { formatDate } from '../lib/format';
 import { personName, STEP_KIND_LABELS, unitName } from '../lib/labels';
+import { useStepAction } from '../lib/stepAction';
 import { useAsync } from '../lib/useAsync';
 import { DateField } from './DateField';
 import { ConfirmDialog } from './Dialog';
-import { ErrorBox, Loading, Notice, type NoticeState } from './Feedback';
-
-export const STEP_CLOSED_TEXT =
-  'Bước này đã được xử lý (có thể bởi người khác, hoặc do bấm hai lần). Dữ liệu đã được làm mới.';
-
-/** The message for a failed action; a closed step gets the explanation the user needs. */
-export function actionError(err: unknown): string {
-  if (err instanceof ApiError && err.code === 'STEP_CLOSED') return STEP_CLOSED_TEXT;
-  return errorMessage(err);
-}
+import { ErrorBox, FieldError, invalidAria, Loading, Notice, type NoticeState } from './Feedback';
 
 /** Duyệt / Trả lại on a review step. A return needs a reason. */
 export function DecisionPanel({
@@ -34,8 +25,8 @@ export function DecisionPanel({
   const [comment, setComment] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'approve' | 'return' | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, onStale });
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const behalf = personName(item.onBehalfOf);
 
@@ -52,19 +43,14 @@ export function DecisionPanel({
 
   const decide = async () => {
     if (!confirm) return;
-    setBusy(true);
-    try {
-      await Api.decide(task.id, item.stepId, confirm, comment.trim());
-      const d = confirm;
-      setConfirm(null);
-      onDone(d);
-    } catch (err) {
-      setConfirm(null);
-      if (err instanceof ApiError && err.code === 'STEP_CLOSED') onStale(STEP_CLOSED_TEXT);
-      else setNotice({ kind: 'error', text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await Api.decide(task.id, item.stepId, confirm, comment.trim());
+        setConfirm(null);
+        onDone(confirm);
+      },
+      () => setConfirm(null),
+    );
   };
 
   return (
@@ -83,14 +69,9 @@ export function DecisionPanel({
             setComment(e.target.value);
             if (fieldError && e.target.value.trim()) setFieldError(null);
           }}
-          aria-invalid={Boolean(fieldError) || undefined}
-          aria-describedby={fieldError ? 'decision-comment-error' : undefined}
+          {...invalidAria('decision-comment-error', fieldError)}
         />
-        {fieldError && (
-          <p id="decision-comment-error" className="field-error" role="alert">
-            {fieldError}
-          </p>
-        )}
+        <FieldError id="decision-comment-error" message={fieldError} />
       </div>
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={() => ask('approve')} disabled={busy}>
@@ -142,8 +123,8 @@ export function AssignPanel({
   const staff = useAsync(() => Api.users({ unit, role: 'STAFF' }), [unit]);
   const [assigneeId, setAssigneeId] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, onStale });
   const current = task.parts?.find((p) => p.unit === unit)?.assignee;
 
   const submit = async (e: FormEvent) => {
@@ -155,16 +136,10 @@ export function AssignPanel({
       return;
     }
     setFieldError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       await Api.assign(task.id, assigneeId, stepId);
       onDone(staff.data?.find((u) => u.id === assigneeId)?.fullName ?? '');
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'STEP_CLOSED') onStale(STEP_CLOSED_TEXT);
-      else setNotice({ kind: 'error', text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -185,8 +160,7 @@ export function AssignPanel({
               id="assignee"
               value={assigneeId}
               onChange={(e) => setAssigneeId(e.target.value)}
-              aria-invalid={Boolean(fieldError) || undefined}
-              aria-describedby={fieldError ? 'assignee-error' : undefined}
+              {...invalidAria('assignee-error', fieldError)}
             >
               <option value="">— Chọn chuyên viên —</option>
               {staff.data.map((u) => (
@@ -195,11 +169,7 @@ export function AssignPanel({
                 </option>
               ))}
             </select>
-            {fieldError && (
-              <p id="assignee-error" className="field-error" role="alert">
-                {fieldError}
-              </p>
-            )}
+            <FieldError id="assignee-error" message={fieldError} />
           </div>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? 'Đang phân công…' : reassign ? 'Giao lại' : 'Phân công'}
@@ -224,8 +194,8 @@ export function ContributePanel({
 }) {
   const [content, setContent] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, onStale });
   const ref = useRef<HTMLTextAreaElement>(null);
   const request = task.contributions?.find((c) => c.unit === unit);
 
@@ -238,16 +208,10 @@ export function ContributePanel({
       return;
     }
     setFieldError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       await Api.contribute(task.id, unit, content.trim());
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'STEP_CLOSED') onStale(STEP_CLOSED_TEXT);
-      else setNotice({ kind: 'error', text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -268,14 +232,9 @@ export function ContributePanel({
             rows={5}
             value={content}
             onChange={(e) => setContent(e.target.value)}
-            aria-invalid={Boolean(fieldError) || undefined}
-            aria-describedby={fieldError ? 'contribution-error' : undefined}
+            {...invalidAria('contribution-error', fieldError)}
           />
-          {fieldError && (
-            <p id="contribution-error" className="field-error" role="alert">
-              {fieldError}
-            </p>
-          )}
+          <FieldError id="contribution-error" message={fieldError} />
         </div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Đang gửi…' : 'Gửi ý kiến'}
@@ -291,8 +250,8 @@ export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; 
   const candidates = task.coUnits.filter((u) => !requested.has(u.code));
   /** unit → ISO due date ('' = none, null = not a valid date yet). */
   const [chosen, setChosen] = useState<Record<string, string | null>>({});
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice });
   if (!candidates.length) return null;
 
   const submit = async (e: FormEvent) => {
@@ -306,17 +265,12 @@ export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; 
       setNotice({ kind: 'error', text: 'Vui lòng chọn ít nhất một đơn vị phối hợp.' });
       return;
     }
-    setBusy(true);
     setNotice(null);
-    try {
+    await run(async () => {
       await Api.requestContributions(task.id, requests);
       setChosen({});
       onDone(`Đã gửi đề nghị phối hợp tới ${requests.map((r) => unitName(r.unit)).join(', ')}.`);
-    } catch (err) {
-      setNotice({ kind: 'error', text: actionError(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -370,8 +324,8 @@ export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; 
 export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (text: string) => void }) {
   const [dates, setDates] = useState<(string | null)[]>(task.deadline.dueDates.length ? [...task.deadline.dueDates] : ['']);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -386,16 +340,11 @@ export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (tex
       return;
     }
     setFieldError(null);
-    setBusy(true);
     setNotice(null);
-    try {
+    await run(async () => {
       await Api.setSchedule(task.id, chosen);
       onDone(`Đã đặt thời hạn: ${[...chosen].sort().map(formatDate).join('; ')}.`);
-    } catch (err) {
-      setNotice({ kind: 'error', text: actionError(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -413,11 +362,7 @@ export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (tex
             onChange={(iso) => setDates((prev) => prev.map((x, j) => (j === i ? iso : x)))}
           />
         ))}
-        {fieldError && (
-          <p id="schedule-error" className="field-error" role="alert">
-            {fieldError}
-          </p>
-        )}
+        <FieldError id="schedule-error" message={fieldError} />
         <div className="actions">
           <button type="button" className="btn btn-small" onClick={() => setDates((prev) => [...prev, ''])}>
             Thêm mốc

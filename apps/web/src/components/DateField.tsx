@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDate, parseVnDate } from '../lib/format';
+import { FieldError } from './Feedback';
 
 /**
  * A date typed as dd/mm/yyyy, whatever the browser's language (a native date input shows the browser's own
@@ -53,11 +54,7 @@ export function DateField({
       <p id={`${id}-hint`} className="hint">
         Định dạng ngày/tháng/năm (dd/mm/yyyy)
       </p>
-      {message && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={message} />
     </div>
   );
 }

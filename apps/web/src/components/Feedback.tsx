@@ -81,3 +81,21 @@ export function PageTitle({ children, title, actions }: { children: ReactNode; t
     </div>
   );
 }
+
+/** A field's error, read out at once; `id` is what the field's `aria-describedby` points to. */
+export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+/** The ARIA attributes tying a field to its {@link FieldError} (`errorId`) while there is an error. */
+export function invalidAria(errorId: string, error: string | null | undefined) {
+  return {
+    'aria-invalid': Boolean(error) || undefined,
+    'aria-describedby': error ? errorId : undefined,
+  };
+}

@@ -3,16 +3,17 @@ import { useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { ImportResult, Plan } from '../api/types';
+import { useStepAction } from '../lib/stepAction';
 import { ConfirmDialog } from './Dialog';
 import { FileInput } from './FileInput';
-import { Notice, type NoticeState } from './Feedback';
+import { FieldError, Notice, type NoticeState } from './Feedback';
 
 export function PlanImport({ onImported }: { onImported: (result: ImportResult) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, message: errorMessage });
   const ref = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent) => {
@@ -24,9 +25,8 @@ export function PlanImport({ onImported }: { onImported: (result: ImportResult) 
       return;
     }
     setFieldError(null);
-    setBusy(true);
     setResult(null);
-    try {
+    await run(async () => {
       const r = await Api.importPlan(file);
       setResult(r);
       setNotice({
@@ -34,11 +34,7 @@ export function PlanImport({ onImported }: { onImported: (result: ImportResult) 
         text: `Đã nhập kế hoạch với ${r.taskCount} nhiệm vụ${r.warnings.length ? `, ${r.warnings.length} cảnh báo cần xem` : ''}.`,
       });
       onImported(r);
-    } catch (err) {
-      setNotice({ kind: 'error', text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -63,11 +59,7 @@ export function PlanImport({ onImported }: { onImported: (result: ImportResult) 
             invalid={Boolean(fieldError)}
             describedBy={fieldError ? 'plan-file-error' : undefined}
           />
-          {fieldError && (
-            <p id="plan-file-error" className="field-error" role="alert">
-              {fieldError}
-            </p>
-          )}
+          <FieldError id="plan-file-error" message={fieldError} />
         </div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Đang nhập…' : 'Nhập kế hoạch'}
@@ -92,22 +84,18 @@ export function PlanImport({ onImported }: { onImported: (result: ImportResult) 
 
 export function ActivatePlan({ plan, onActivated }: { plan: Plan; onActivated: () => void }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
-  const activate = async () => {
-    setBusy(true);
-    try {
-      await Api.activatePlan(plan.id);
-      setOpen(false);
-      setNotice({ kind: 'success', text: 'Đã kích hoạt kế hoạch. Các quy trình nhiệm vụ đã được khởi động.' });
-      onActivated();
-    } catch (err) {
-      setOpen(false);
-      setNotice({ kind: 'error', text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useStepAction({ setNotice, message: errorMessage });
+  const activate = () =>
+    run(
+      async () => {
+        await Api.activatePlan(plan.id);
+        setOpen(false);
+        setNotice({ kind: 'success', text: 'Đã kích hoạt kế hoạch. Các quy trình nhiệm vụ đã được khởi động.' });
+        onActivated();
+      },
+      () => setOpen(false),
+    );
   return (
     <>
       <Notice notice={notice} onDismiss={() => setNotice(null)} />

@@ -80,6 +80,10 @@ export function unitName(code: string | null | undefined): string {
 
 export const GROUP_CODES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
+/** Choices for a unit or group filter. */
+export const UNIT_OPTIONS = UNIT_CODES.map((u) => ({ value: u, label: unitName(u) }));
+export const GROUP_OPTIONS = GROUP_CODES.map((g) => ({ value: g, label: `Nhóm ${g}` }));
+
 export const EVENT_LABELS: Record<string, string> = {
   CYCLE_OPENED: 'Mở kỳ thực hiện',
   ASSIGNED: 'Phân công',

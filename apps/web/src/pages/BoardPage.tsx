@@ -5,14 +5,32 @@ import { DueBadge, StatusBadge } from '../components/Badges';
 import { Empty, ErrorBox, Loading, PageTitle } from '../components/Feedback';
 import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
 import { ProgressChart, type ChartRow } from '../components/ProgressChart';
+import { SelectField } from '../components/SelectField';
 import { DeadlineText, taskDueDate } from '../components/TaskParts';
 import { dueInfo } from '../lib/format';
-import { GROUP_CODES, holderLabel, STATUS_LABELS, STATUS_ORDER, UNIT_CODES, UNIT_SHORT, unitName } from '../lib/labels';
+import {
+  GROUP_CODES,
+  GROUP_OPTIONS,
+  holderLabel,
+  STATUS_LABELS,
+  STATUS_ORDER,
+  UNIT_CODES,
+  UNIT_OPTIONS,
+  UNIT_SHORT,
+} from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
 
 type Timeliness = '' | 'overdue' | 'due-soon' | 'on-time' | 'none';
+
+const STATUS_OPTIONS = STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+const TIMELINESS_OPTIONS: { value: Timeliness; label: string }[] = [
+  { value: 'overdue', label: 'Quá hạn' },
+  { value: 'due-soon', label: 'Sắp đến hạn (≤ 3 ngày)' },
+  { value: 'on-time', label: 'Trong hạn' },
+  { value: 'none', label: 'Chưa có hạn' },
+];
 
 function pickPlan(plans: Plan[], wanted: string | null): Plan | undefined {
   return (
@@ -157,49 +175,31 @@ export function BoardPage() {
 
       {plan && (
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Lọc nhiệm vụ">
-          <div className="field">
-            <label htmlFor="b-group">Nhóm</label>
-            <select id="b-group" value={group} onChange={(e) => setGroup(e.target.value)}>
-              <option value="">Tất cả nhóm</option>
-              {GROUP_CODES.map((g) => (
-                <option key={g} value={g}>
-                  Nhóm {g}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="b-unit">Đơn vị chủ trì</label>
-            <select id="b-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
-              <option value="">Tất cả đơn vị</option>
-              {UNIT_CODES.map((u) => (
-                <option key={u} value={u}>
-                  {unitName(u)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="b-status">Trạng thái</label>
-            <select id="b-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">Tất cả trạng thái</option>
-              {STATUS_ORDER.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="b-time">Tiến độ</label>
-            <select id="b-time" value={timeliness} onChange={(e) => setTimeliness(e.target.value as Timeliness)}>
-              <option value="">Tất cả</option>
-              <option value="overdue">Quá hạn</option>
-              <option value="due-soon">Sắp đến hạn (≤ 3 ngày)</option>
-              <option value="on-time">Trong hạn</option>
-              <option value="none">Chưa có hạn</option>
-            </select>
-          </div>
+          <SelectField id="b-group" label="Nhóm" value={group} onChange={setGroup} allLabel="Tất cả nhóm" options={GROUP_OPTIONS} />
+          <SelectField
+            id="b-unit"
+            label="Đơn vị chủ trì"
+            value={unit}
+            onChange={setUnit}
+            allLabel="Tất cả đơn vị"
+            options={UNIT_OPTIONS}
+          />
+          <SelectField
+            id="b-status"
+            label="Trạng thái"
+            value={status}
+            onChange={setStatus}
+            allLabel="Tất cả trạng thái"
+            options={STATUS_OPTIONS}
+          />
+          <SelectField
+            id="b-time"
+            label="Tiến độ"
+            value={timeliness}
+            onChange={(v) => setTimeliness(v as Timeliness)}
+            allLabel="Tất cả"
+            options={TIMELINESS_OPTIONS}
+          />
           <div className="field">
             <label htmlFor="b-text">Tìm kiếm</label>
             <input id="b-text" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Số TT, nội dung…" />

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { ApiError, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { DraftVersion, TaskDetail, UnitCode } from '../api/types';
-import { actionError, RequestContributionsPanel, STEP_CLOSED_TEXT } from '../components/ActionPanels';
+import { RequestContributionsPanel } from '../components/ActionPanels';
 import { ConfirmDialog } from '../components/Dialog';
 import { FileInput } from '../components/FileInput';
 import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
@@ -12,6 +12,7 @@ import { formatBytes, formatDateTime } from '../lib/format';
 import { unitName } from '../lib/labels';
 import { Link, navigate, useLeaveGuard } from '../lib/router';
 import { useConfig, useSession } from '../lib/session';
+import { actionError, isStepClosed, STEP_CLOSED_TEXT } from '../lib/stepAction';
 import { useAsync } from '../lib/useAsync';
 
 const LEAVE_TEXT = 'Bạn có nội dung dự thảo chưa lưu. Rời trang sẽ mất các thay đổi này. Bạn vẫn muốn rời đi?';
@@ -186,7 +187,7 @@ function Editor({
       navigate('/viec-cua-toi', { force: true });
     } catch (err) {
       setConfirmSubmit(false);
-      if (err instanceof ApiError && err.code === 'STEP_CLOSED') {
+      if (isStepClosed(err)) {
         setNotice({ kind: 'warning', text: STEP_CLOSED_TEXT });
         await reload();
       } else setNotice({ kind: 'error', text: errorMessage(err) });

@@ -5,12 +5,15 @@ import type { InboxItem, StepKind } from '../api/types';
 import { DueBadge, StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/Dialog';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
+import { SelectField } from '../components/SelectField';
 import { clearFlash, peekFlash } from '../lib/flash';
 import { dueInfo } from '../lib/format';
-import { GROUP_CODES, personName, STEP_KIND_LABELS, STEP_KIND_ORDER, UNIT_CODES, unitName } from '../lib/labels';
+import { GROUP_OPTIONS, personName, STEP_KIND_LABELS, STEP_KIND_ORDER, UNIT_OPTIONS } from '../lib/labels';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
+
+const KIND_OPTIONS = STEP_KIND_ORDER.map((k) => ({ value: k, label: STEP_KIND_LABELS[k] }));
 
 /** Steps that can be approved from the list without opening them. */
 const APPROVABLE: StepKind[] = ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'];
@@ -134,39 +137,23 @@ export function InboxPage() {
       )}
 
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Lọc hộp việc">
-        <div className="field">
-          <label htmlFor="f-unit">Đơn vị</label>
-          <select id="f-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
-            <option value="">Tất cả đơn vị</option>
-            {UNIT_CODES.map((u) => (
-              <option key={u} value={u}>
-                {unitName(u)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-group">Nhóm nhiệm vụ</label>
-          <select id="f-group" value={group} onChange={(e) => setGroup(e.target.value)}>
-            <option value="">Tất cả nhóm</option>
-            {GROUP_CODES.map((g) => (
-              <option key={g} value={g}>
-                Nhóm {g}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-kind">Loại việc</label>
-          <select id="f-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">Tất cả loại việc</option>
-            {STEP_KIND_ORDER.map((k) => (
-              <option key={k} value={k}>
-                {STEP_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="f-unit" label="Đơn vị" value={unit} onChange={setUnit} allLabel="Tất cả đơn vị" options={UNIT_OPTIONS} />
+        <SelectField
+          id="f-group"
+          label="Nhóm nhiệm vụ"
+          value={group}
+          onChange={setGroup}
+          allLabel="Tất cả nhóm"
+          options={GROUP_OPTIONS}
+        />
+        <SelectField
+          id="f-kind"
+          label="Loại việc"
+          value={kind}
+          onChange={setKind}
+          allLabel="Tất cả loại việc"
+          options={KIND_OPTIONS}
+        />
       </form>
 
       {inbox.error && !inbox.data && <ErrorBox message={inbox.error} onRetry={() => void inbox.reload()} />}
