@@ -1,29 +1,15 @@
 /**
- * Shapes of the HTTP API (shared/design/api.md and its extensions). Kept here rather than imported from
- * libs/contracts so the browser bundle never pulls in workflow code.
+ * Shapes of the HTTP API (shared/design/api.md and its extensions). What the API passes through from the
+ * workflow's snapshot (steps, parts, contributions) and the enumerations come from libs/contracts as types only,
+ * so the browser bundle never pulls in workflow code.
  */
+import type { Contribution, DeadlineKind, OpenStep, Role, StepKind, TaskPart, TaskStatus, UnitCode, UserRef } from '../../../../libs/contracts/src';
 
-export type UnitCode = 'VP' | 'VHXH' | 'KT' | 'TTPVHCC' | 'TTDVSNC';
-export type Role = 'STAFF' | 'UNIT_HEAD' | 'COORDINATOR' | 'VICE_CHAIRMAN' | 'CHAIRMAN' | 'ADMIN';
-export type TaskStatus =
-  | 'NOT_STARTED'
-  | 'IN_PROGRESS'
-  | 'UNIT_REVIEW'
-  | 'VHXH_REVIEW'
-  | 'CHAIRMAN_REVIEW'
-  | 'RETURNED'
-  | 'COMPLETED';
-export type DeadlineKind = 'FIXED' | 'PERIOD_END' | 'MILESTONES' | 'RECURRING' | 'CONTINUOUS' | 'ON_REQUEST' | 'UNKNOWN';
-export type StepKind = 'ASSIGN' | 'DRAFT' | 'CONTRIBUTION' | 'UNIT_REVIEW' | 'VHXH_REVIEW' | 'CHAIRMAN_REVIEW' | 'SET_SCHEDULE';
+export type { Contribution, DeadlineKind, OpenStep, Role, StepKind, TaskPart, TaskStatus, UnitCode, UserRef };
 
 export interface UnitRef {
   code: UnitCode;
   name: string;
-}
-
-export interface UserRef {
-  id: string;
-  fullName: string;
 }
 
 export interface User {
@@ -104,15 +90,6 @@ export interface Task {
   cycleDueAt?: string | null;
 }
 
-export interface OpenStep {
-  stepId: string;
-  kind: StepKind;
-  unit: UnitCode | null;
-  holderRole: Role;
-  assignee: UserRef | null;
-  dueAt: string | null;
-}
-
 export interface DraftVersion {
   version: number;
   unit: UnitCode;
@@ -128,23 +105,6 @@ export interface Attachment {
   sha256: string;
   uploadedBy?: UserRef;
   createdAt?: string;
-}
-
-export interface TaskPart {
-  unit: UnitCode;
-  status: 'ASSIGN' | 'DRAFT' | 'UNIT_REVIEW' | 'DONE';
-  assignee: UserRef | null;
-  drafter: UserRef | null;
-  draftVersion: number;
-  returnReason: string | null;
-}
-
-export interface Contribution {
-  unit: UnitCode;
-  dueAt: string | null;
-  requestedBy: UserRef;
-  content: string | null;
-  contributor: UserRef | null;
 }
 
 export interface TaskDetail extends Task {
