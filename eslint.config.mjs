@@ -1,5 +1,6 @@
 // Lint rules that protect what tests cannot easily see: workflow determinism and forgotten promises.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'dns', 'timers', 'worker_threads', 'process', 'stream', 'util', 'events'];
 
@@ -15,6 +16,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
     },
+  },
+  {
+    // The web app: the rules of hooks (a missed dependency is a stale screen).
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox and is replayed: nothing Node-only, no I/O libraries.

@@ -10,8 +10,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@app/devstack';
-import { startTestApp, TestApp } from '../test/helpers/app';
+import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
+import { startTestApp, TestApp } from '../test/support/app';
 import { echoUpdate, echoWorkflow, stopSignal } from './echo-workflow';
 
 const arg = (name: string, fallback: number) => {

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { ConfigError, loadConfig } from '@app/config';
-import { progress, redactUrl } from '@app/devstack';
+import { progress, redactUrl } from '@tools/devstack';
 import { prepareDatabase } from '@app/persistence';
 
 async function main(): Promise<void> {

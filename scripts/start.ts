@@ -29,7 +29,7 @@ import {
   temporalCliPath,
   TemporalDevServer,
   waitForHttpOk,
-} from '@app/devstack';
+} from '@tools/devstack';
 
 const ROOT = path.resolve(__dirname, '..');
 const PLAN_FILE = path.join(ROOT, 'data', 'seed', 'ke-hoach-cchc-an-lao-2026.txt');

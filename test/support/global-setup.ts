@@ -1,5 +1,5 @@
 /**
- * jest globalSetup of the e2e project: ONE embedded PostgreSQL and ONE Temporal dev server for the whole run.
+ * jest globalSetup of the medium and e2e projects: ONE embedded PostgreSQL and ONE Temporal dev server for the whole run.
  * - unless DATABASE_URL is given: embedded PostgreSQL on a free port, fresh data dir under os.tmpdir(), database cchc_test;
  * - unless TEMPORAL_ADDRESS is given: `temporal server start-dev --headless`, in memory, on a free port.
  * The addresses go to process.env (DATABASE_URL, TEMPORAL_ADDRESS; jest workers inherit them) and to a JSON file
@@ -9,11 +9,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { EmbeddedPostgres } from '../../libs/devstack/src/embedded-postgres';
-import { freePort } from '../../libs/devstack/src/free-port';
-import { TemporalDevServer, startTemporalDevServer } from '../../libs/devstack/src/temporal-dev-server';
-import { startEmbeddedPostgres } from '../../libs/devstack/src/embedded-postgres';
-import { PortInUseError } from '../../libs/devstack/src/ports';
+import { EmbeddedPostgres } from '../../tools/devstack/src/embedded-postgres';
+import { freePort } from '../../tools/devstack/src/free-port';
+import { TemporalDevServer, startTemporalDevServer } from '../../tools/devstack/src/temporal-dev-server';
+import { startEmbeddedPostgres } from '../../tools/devstack/src/embedded-postgres';
+import { PortInUseError } from '../../tools/devstack/src/ports';
 import { defaultServicesFile, SERVICES_FILE_ENV, TestServices } from './services';
 
 export interface StartedTestServices {
@@ -43,6 +43,8 @@ async function withFreePort<T>(start: (port: number) => Promise<T>): Promise<T> 
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The medium and e2e projects share one set of services when they run together.
+  if ((globalThis as Record<string, unknown>)[GLOBAL_KEY]) return;
   const t0 = Date.now();
   const started: StartedTestServices = { files: [], services: { databaseUrl: '', temporalAddress: '' } };
   (globalThis as Record<string, unknown>)[GLOBAL_KEY] = started;

@@ -6,7 +6,7 @@
  *   one per call (start it once per test file, in beforeAll).
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { temporalTestServerPath } from '../../libs/devstack/src/binaries';
+import { temporalTestServerPath } from '../../tools/devstack/src/binaries';
 import { testServices } from './services';
 
 export function connectTestEnv(namespace = 'default'): Promise<TestWorkflowEnvironment> {

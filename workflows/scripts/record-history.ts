@@ -15,8 +15,8 @@ import { planStateQuery, planWorkflowId, taskWorkflowId, type PlanWorkflowInput 
 import { bundleWorkflows } from '../src/bundle';
 import { planWorkflow } from '../src/plan/workflow';
 import { startOfDayAfter } from '../src/task/cycles';
-import { createTestEnv, runTaskTest, TaskDriver, type TaskTest } from '../src/testing/harness';
-import { historyToJson } from '../src/testing/history-json';
+import { createTestEnv, runTaskTest, TaskDriver, type TaskTest } from '../../test/support/workflows/harness';
+import { historyToJson } from '../../test/support/workflows/history-json';
 
 const outDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'histories');
 

@@ -1,6 +1,6 @@
 /** The task rules and transitions as plain functions: no Temporal, no server. */
 import type { DecisionInput, TaskWorkflowInput } from '@app/contracts';
-import { addDays, asAssignee, delegated, peopleOf } from '../testing/people';
+import { addDays, asAssignee, delegated, peopleOf } from '../../../test/support/workflows/people';
 import {
   checkAddAttachment,
   checkAssign,

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
-import { SEED_PLAN, startTestApp, TestApp } from '../helpers/app';
-import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, screenshot, signIn } from './browser';
+import { SEED_PLAN, startTestApp, TestApp } from '../../support/app';
+import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, screenshot, signIn } from '../../support/browser';
 
 /**
  * The web app in Chromium against the real stack (API + worker in this process, PostgreSQL, Temporal):

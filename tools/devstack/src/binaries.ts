@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** Repository root (libs/devstack/src → ../../..). */
+/** Repository root (tools/devstack/src → ../../..). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export class MissingBinaryError extends Error {

@@ -1,5 +1,5 @@
 import { promises as fs } from 'fs';
-import { SEED_PLAN, startTestApp, TestApp } from './helpers/app';
+import { SEED_PLAN, startTestApp, TestApp } from '../support/app';
 
 describe('API foundation: auth, plans, import, activation', () => {
   let t: TestApp;

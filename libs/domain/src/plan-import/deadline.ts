@@ -1,5 +1,5 @@
 import type { Deadline, DeadlineKind } from '@app/contracts';
-import { dayInMonth, isValidDate, isoDate, monthEnd, quarterEnd } from './calendar';
+import { dayInMonth, isValidDate, isoDate, monthEnd, quarterEnd } from '../calendar';
 import { toNfc } from './text';
 
 /**

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
-import { startTestApp, TestApp } from '../helpers/app';
-import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn } from './browser';
+import { startTestApp, TestApp } from '../../support/app';
+import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn } from '../../support/browser';
 
 /**
  * The inbox approve flow on a 360 px wide phone: the menu collapses behind a button that shows the count, nothing

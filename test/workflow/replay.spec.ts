@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { bundleForTests, quietRuntime } from './testing/harness';
-import { historyFromJson } from './testing/history-json';
+import { bundleForTests, quietRuntime } from '../support/workflows/harness';
+import { historyFromJson } from '../support/workflows/history-json';
 
-const dir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'histories');
+const dir = path.resolve(__dirname, '..', 'fixtures', 'histories');
 const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
 
 test('the recorded histories include the full task chain', () => {

@@ -4,7 +4,7 @@ import type { DeadlineKind, UnitCode } from '@app/contracts';
 import { PlanParseError } from './plan-errors';
 import { parsePlan } from './plan-parser';
 
-const SEED = readFileSync(join(__dirname, '../../../data/seed/ke-hoach-cchc-an-lao-2026.txt'), 'utf8');
+const SEED = readFileSync(join(__dirname, '../../../../data/seed/ke-hoach-cchc-an-lao-2026.txt'), 'utf8');
 
 const ALL: UnitCode[] = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
 const Q_LAST_MONTH_10TH = ['2026-03-10', '2026-06-10', '2026-09-10', '2026-12-10'];

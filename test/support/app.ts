@@ -10,7 +10,7 @@ import { parsePlan } from '@app/domain';
 import { importParsedPlan, openDatabase, seedCommune, seedDemoAccounts } from '@app/persistence';
 import { buildApp } from '../../apps/api/src/app';
 import { RunningWorker, startWorker } from '../../apps/worker/src/worker';
-import { testServices } from '../support/services';
+import { testServices } from './services';
 
 export const SEED_PLAN = path.join(ROOT_DIR, 'data', 'seed', 'ke-hoach-cchc-an-lao-2026.txt');
 

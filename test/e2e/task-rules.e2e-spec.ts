@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './helpers/app';
+import { startTestApp, TestApp } from '../support/app';
 
 /** Self-approval, delegation, bulk approval and a worker restart, through the HTTP API against real services. */
 describe('task rules over HTTP', () => {

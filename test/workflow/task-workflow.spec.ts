@@ -14,8 +14,8 @@ import {
   runTaskTest,
   TaskDriver,
   type TaskTest,
-} from '../testing/harness';
-import { startOfDayAfter } from './cycles';
+} from '../support/workflows/harness';
+import { startOfDayAfter } from '../../workflows/src/task/cycles';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;

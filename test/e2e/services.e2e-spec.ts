@@ -2,8 +2,8 @@
 import { Connection } from '@temporalio/client';
 import * as nodemailer from 'nodemailer';
 import { Client } from 'pg';
-import { createTestDatabase, testServices } from './support/services';
-import { startSmtpServer, TestSmtpServer } from './support/smtp';
+import { createTestDatabase, testServices } from '../support/services';
+import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 
 describe('test services (global setup)', () => {
   it('PostgreSQL answers SELECT 1 on the test database', async () => {

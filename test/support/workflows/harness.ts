@@ -30,9 +30,9 @@ import {
   type TaskWorkflowInput,
   type UnitCode,
 } from '@app/contracts';
-import { bundleWorkflows } from '../bundle';
-import { taskWorkflow } from '../task/workflow';
-import { communeDate } from '../task/cycles';
+import { bundleWorkflows } from '../../../workflows/src/bundle';
+import { taskWorkflow } from '../../../workflows/src/task/workflow';
+import { communeDate } from '../../../workflows/src/task/cycles';
 import { asAssignee, peopleOf, type People, type Person } from './people';
 
 export * from './people';

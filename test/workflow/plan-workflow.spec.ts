@@ -11,8 +11,8 @@ import {
   type PlanWorkflowInput,
   type PlanWorkflowState,
 } from '@app/contracts';
-import { bundleForTests, createTestEnv, rejectionOf, runTaskTest, terminateQuietly } from '../testing/harness';
-import { planWorkflow } from './workflow';
+import { bundleForTests, createTestEnv, rejectionOf, runTaskTest, terminateQuietly } from '../support/workflows/harness';
+import { planWorkflow } from '../../workflows/src/plan/workflow';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;

@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './helpers/app';
+import { startTestApp, TestApp } from '../support/app';
 
 /**
  * The approval chain through the HTTP API, as the demo accounts, against real PostgreSQL and Temporal:
