@@ -1,29 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { AppConfig } from '@app/config';
-import { ENTITIES } from '@app/persistence';
-import { AuthController } from './auth/auth.controller';
-import { JwtAuthGuard } from './auth/auth.guard';
-import { AuthService } from './auth/auth.service';
-import { APP_CONFIG } from './common/config.provider';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './common/config.module';
 import { ApiErrorFilter } from './common/error.filter';
-import { DelegationsController } from './delegations/delegations.controller';
-import { DelegationsService } from './delegations/delegations.service';
-import { HealthController } from './health/health.controller';
-import { InboxController } from './inbox/inbox.controller';
-import { InboxService } from './inbox/inbox.service';
-import { PlansController } from './plans/plans.controller';
-import { PlansService } from './plans/plans.service';
-import { TasksController } from './tasks/tasks.controller';
-import { TasksService } from './tasks/tasks.service';
-import { TemporalService } from './temporal/temporal.service';
-import { UsersController } from './users/users.controller';
+import { DelegationsModule } from './delegations/delegations.module';
+import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
+import { PlansModule } from './plans/plans.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { UsersModule } from './users/users.module';
 
+/** The API: one module per feature; settings, the database, JWT and the Temporal client are shared. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -33,22 +27,20 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url: config.databaseUrl, entities: ENTITIES, synchronize: false, extra: { max: 10 } }),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as any } }),
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ type: 'postgres', url: config.databaseUrl, synchronize: false, extra: { max: 10 } }),
+        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as any } }),
+        TemporalModule,
+        AuthModule,
+        HealthModule,
+        PlansModule,
+        TasksModule,
+        InboxModule,
+        DelegationsModule,
+        UsersModule,
         ...web,
       ],
-      controllers: [AuthController, HealthController, PlansController, TasksController, InboxController, DelegationsController, UsersController],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: APP_GUARD, useClass: JwtAuthGuard },
-        { provide: APP_FILTER, useClass: ApiErrorFilter },
-        AuthService,
-        TemporalService,
-        PlansService,
-        TasksService,
-        InboxService,
-        DelegationsService,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
     };
   }
 }

@@ -1,13 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
 import { AuthService, publicUser } from './auth.service';
-
-class LoginDto {
-  @ApiProperty({ example: 'kt.chuyenvien' }) @IsString() @MinLength(1) @MaxLength(100) username: string;
-  @ApiProperty({ example: 'demo' }) @IsString() @MinLength(1) @MaxLength(200) password: string;
-}
+import { LoginDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller()

@@ -1,14 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsString } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { DelegationsService } from './delegations.service';
-
-class CreateDelegationDto {
-  @ApiProperty() @IsString() toUserId: string;
-  @ApiProperty({ example: '2026-11-26' }) @IsDateString({ strict: true }) from: string;
-  @ApiProperty({ example: '2026-12-31' }) @IsDateString({ strict: true }) until: string;
-}
+import { CreateDelegationDto } from './dto/create-delegation.dto';
 
 @ApiTags('delegations')
 @ApiBearerAuth()

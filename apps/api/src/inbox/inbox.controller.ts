@@ -1,13 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { InboxService } from './inbox.service';
-
-class BulkApproveDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) taskIds: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
-}
+import { BulkApproveDto } from './dto/bulk-approve.dto';
 
 @ApiTags('inbox')
 @ApiBearerAuth()

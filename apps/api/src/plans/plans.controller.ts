@@ -1,18 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { TASK_STATUSES, UNIT_CODES } from '@app/contracts';
 import { ApiError, forbidden } from '../common/api-error';
 import { AuthUser, CurrentUser, hasRole } from '../common/current-user';
 import { PlansService } from './plans.service';
-
-class TaskFilterDto {
-  @ApiPropertyOptional({ example: 'I' }) @IsOptional() @IsIn(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']) group?: string;
-  @ApiPropertyOptional({ enum: UNIT_CODES }) @IsOptional() @IsIn(UNIT_CODES as unknown as string[]) unit?: string;
-  @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES as unknown as string[]) status?: string;
-}
+import { TaskFilterDto } from './dto/task-filter.dto';
 
 const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 

@@ -1,54 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { maxAttachmentBytes } from '@app/config';
-import { UNIT_CODES, UnitCode } from '@app/contracts';
 import { ApiError } from '../common/api-error';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { TasksService } from './tasks.service';
+import { AssignDto, ContributeDto, ContributionRequestDto, DecisionDto, DraftDto, ScheduleDto, SubmitDto } from './dto/task-actions.dto';
 
 const MAX_ATTACHMENT_BYTES = maxAttachmentBytes();
-const MAX_DRAFT_CHARS = 200_000;
-
-class AssignDto {
-  @ApiProperty() @IsString() assigneeId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
-}
-class DraftDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
-}
-class SubmitDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
-}
-class DecisionDto {
-  @ApiProperty({ enum: ['approve', 'return'] }) @IsIn(['approve', 'return']) decision: 'approve' | 'return';
-  @ApiPropertyOptional({ description: 'Bắt buộc khi trả lại' }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
-}
-class ContributionRequestItem {
-  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
-  @ApiPropertyOptional({ example: '2026-12-15' }) @IsOptional() @IsDateString({ strict: true }) dueAt?: string;
-}
-class ContributionRequestDto {
-  @ApiProperty({ type: [ContributionRequestItem] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => ContributionRequestItem)
-  requests: ContributionRequestItem[];
-}
-class ContributeDto {
-  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
-}
-class ScheduleDto {
-  @ApiProperty({ example: ['2026-12-15'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @IsDateString({ strict: true }, { each: true }) dueDates: string[];
-}
 
 @ApiTags('tasks')
 @ApiBearerAuth()

@@ -1,17 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { ROLES, UNIT_CODES, UNIT_NAMES, UnitCode } from '@app/contracts';
 import { InjectConfig } from '../common/config.provider';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
-
-class UserFilterDto {
-  @ApiPropertyOptional({ enum: UNIT_CODES }) @IsOptional() @IsIn(UNIT_CODES as unknown as string[]) unit?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES as unknown as string[]) role?: string;
-}
+import { UNIT_NAMES, UnitCode } from '@app/contracts';
+import { UserFilterDto } from './dto/user-filter.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()

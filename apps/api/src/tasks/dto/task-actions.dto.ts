@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { UNIT_CODES, UnitCode } from '@app/contracts';
+
+export const MAX_DRAFT_CHARS = 200_000;
+
+export class AssignDto {
+  @ApiProperty() @IsString() assigneeId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+}
+
+export class DraftDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
+}
+
+export class SubmitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['approve', 'return'] }) @IsIn(['approve', 'return']) decision: 'approve' | 'return';
+  @ApiPropertyOptional({ description: 'Bắt buộc khi trả lại' }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+}
+
+export class ContributionRequestItem {
+  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
+  @ApiPropertyOptional({ example: '2026-12-15' }) @IsOptional() @IsDateString({ strict: true }) dueAt?: string;
+}
+
+export class ContributionRequestDto {
+  @ApiProperty({ type: [ContributionRequestItem] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ContributionRequestItem)
+  requests: ContributionRequestItem[];
+}
+
+export class ContributeDto {
+  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
+}
+
+export class ScheduleDto {
+  @ApiProperty({ example: ['2026-12-15'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @IsDateString({ strict: true }, { each: true }) dueDates: string[];
+}
