@@ -33,7 +33,7 @@ export default tseslint.config(
         {
           paths: NODE_BUILTINS.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflow code must not use Node built-ins.' })),
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@app/persistence', '@app/config'], message: 'Workflow code imports only @temporalio/workflow and @app/contracts.' },
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@app/persistence', '@app/config', '@app/plan-files', '@app/documents', '@app/notifications'], message: 'Workflow code imports only @temporalio/workflow, @app/contracts and the pure @app/domain.' },
           ],
         },
       ],

@@ -62,7 +62,13 @@ describe('task approval chain over HTTP', () => {
     const v1 = await t.http().put(`/api/tasks/${taskId}/draft`).set(as('kt.chuyenvien')).send({ content: 'Báo cáo tự chủ tài chính quý IV — bản 1' });
     expect(v1.status).toBe(200);
     const v2 = await t.http().put(`/api/tasks/${taskId}/draft`).set(as('kt.chuyenvien')).send({ content: 'Báo cáo tự chủ tài chính quý IV — bản 2' });
-    expect(v2.body.drafts.map((d: any) => d.version)).toEqual([2, 1]);
+    // The action answers with the task the workflow produced; the versions are on the task page.
+    expect(v2.body.allowedActions).toEqual(expect.arrayContaining(['saveDraft', 'addAttachment', 'submit']));
+    const page = await t.http().get(`/api/tasks/${taskId}`).set(as('kt.chuyenvien'));
+    expect(page.body.drafts.map((d: any) => [d.version, d.content])).toEqual([
+      [2, 'Báo cáo tự chủ tài chính quý IV — bản 2'],
+      [1, 'Báo cáo tự chủ tài chính quý IV — bản 1'],
+    ]);
     const file = await t.http().post(`/api/tasks/${taskId}/attachments`).set(as('kt.chuyenvien')).attach('file', Buffer.from('số liệu'), 'so-lieu.xlsx');
     expect(file.status).toBe(201);
     expect(file.body).toMatchObject({ name: 'so-lieu.xlsx', size: Buffer.byteLength('số liệu'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });

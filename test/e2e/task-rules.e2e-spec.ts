@@ -34,12 +34,21 @@ describe('task rules over HTTP', () => {
   };
   const approve = (task: number, user: string) => t.http().post(`/api/tasks/${ids[task]}/decision`).set(as(user)).send({ decision: 'approve' });
 
-  it('a unit head who drafted himself cannot approve his own draft (403 SELF_APPROVAL)', async () => {
+  it('row 3: a unit head who assigns his unit’s part to himself is never stuck: his submission stands for the unit review', async () => {
     await assign(26, 'kt.truongphong', 'kt.truongphong');
     await draftAndSubmit(26, 'kt.truongphong');
-    const res = await approve(26, 'kt.truongphong');
-    expect(res.status).toBe(403);
-    expect(res.body).toEqual({ code: 'SELF_APPROVAL', message: expect.stringMatching(/tự phê duyệt/) });
+    const detail = (await t.http().get(`/api/tasks/${ids[26]}`).set(as('kt.truongphong'))).body;
+    expect(detail.status).toBe('VHXH_REVIEW');
+    expect(detail.allowedActions).toEqual([]);
+    const self = await approve(26, 'kt.truongphong');
+    // The VH-XH level is not his to decide.
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe('NOT_YOUR_STEP');
+    const history = (await t.http().get(`/api/tasks/${ids[26]}/history`).set(as('vhxh.cchc'))).body;
+    expect(history.map((e: any) => e.type)).toEqual(['CYCLE_OPENED', 'ASSIGNED', 'DRAFT_SAVED', 'SUBMITTED', 'REVIEW_BY_SUBMISSION']);
+    expect(history[4]).toMatchObject({ actor: { fullName: 'Vũ Đức Thắng' }, comment: expect.stringContaining('thay cho bước duyệt của đơn vị') });
+    // VH-XH can act on it: nobody is waiting on a decision that cannot be taken.
+    expect((await inbox('vhxh.truongphong')).find((x) => x.taskId === ids[26])).toMatchObject({ kind: 'VHXH_REVIEW' });
   });
 
   it('VH-XH as lead unit: its head’s review is the VH-XH review, then the Chairman', async () => {
@@ -78,21 +87,38 @@ describe('task rules over HTTP', () => {
     expect(ended.body.active).toBe(false);
   });
 
-  it('bulk approve gives one result per item; a bad item says why and does not stop the others', async () => {
+  it('row 7: bulk approve carries each item’s step id and gives one result per item; the same request twice approves once', async () => {
     for (const n of [12, 13]) {
       await assign(n, 'ttpvhcc.giamdoc', 'ttpvhcc.chuyenvien');
       await draftAndSubmit(n, 'ttpvhcc.chuyenvien');
     }
-    const res = await t.http().post('/api/inbox/bulk-approve').set(as('ttpvhcc.giamdoc')).send({ taskIds: [ids[12], ids[1], ids[13], 'khong-ton-tai'] });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual([
-      { taskId: ids[12], ok: true },
-      { taskId: ids[1], ok: false, code: 'STEP_CLOSED', message: expect.any(String) },
-      { taskId: ids[13], ok: true },
-      { taskId: 'khong-ton-tai', ok: false, code: 'NOT_FOUND', message: expect.any(String) },
+    const mine = await inbox('ttpvhcc.giamdoc');
+    const item = (n: number) => ({ taskId: ids[n], stepId: mine.find((x) => x.taskId === ids[n] && x.kind === 'UNIT_REVIEW').stepId });
+    const body = { items: [item(12), { taskId: ids[1], stepId: 'c1:VHXH:assign:1' }, item(13), { taskId: 'khong-ton-tai', stepId: 'x' }] };
+    const [first, second] = await Promise.all([
+      t.http().post('/api/inbox/bulk-approve').set(as('ttpvhcc.giamdoc')).send(body),
+      t.http().post('/api/inbox/bulk-approve').set(as('ttpvhcc.giamdoc')).send(body),
     ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    for (const res of [first, second]) {
+      expect(res.body.map((r: any) => r.taskId)).toEqual([ids[12], ids[1], ids[13], 'khong-ton-tai']);
+      expect(res.body[1]).toMatchObject({ ok: false, code: expect.stringMatching(/^(STEP_CLOSED|NOT_YOUR_STEP|VALIDATION)$/), message: expect.any(String) });
+      expect(res.body[3]).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
+    // Each task approved exactly once: one wins, the other request finds its step closed.
+    for (const i of [0, 2]) {
+      expect([first.body[i], second.body[i]].map((r: any) => r.ok).sort()).toEqual([false, true]);
+      expect([first.body[i], second.body[i]].find((r: any) => !r.ok).code).toBe('STEP_CLOSED');
+    }
     const vhxh = await inbox('vhxh.truongphong');
     expect(vhxh.filter((x) => [ids[12], ids[13]].includes(x.taskId)).map((x) => x.kind)).toEqual(['VHXH_REVIEW', 'VHXH_REVIEW']);
+    for (const n of [12, 13]) {
+      const history = (await t.http().get(`/api/tasks/${ids[n]}/history`).set(as('vhxh.cchc'))).body;
+      expect(history.filter((e: any) => e.type === 'APPROVED')).toHaveLength(1);
+    }
+    const withoutSteps = await t.http().post('/api/inbox/bulk-approve').set(as('ttpvhcc.giamdoc')).send({ taskIds: [ids[12]] });
+    expect(withoutSteps.status).toBe(400);
+    expect(withoutSteps.body.code).toBe('VALIDATION');
   });
 
   it('a worker stopped in the middle of the chain: the decision waits, then goes on once it is back, nothing doubled', async () => {

@@ -15,7 +15,7 @@ import {
   TaskDriver,
   type TaskTest,
 } from '../support/workflows/harness';
-import { startOfDayAfter } from '../../workflows/src/task/cycles';
+import { startOfDayAfter } from '@app/domain';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -47,7 +47,18 @@ test('full chain of a Phòng Kinh tế task: assign, draft, three approvals, com
     let snap = await task.snapshot();
     expect(snap.status).toBe('NOT_STARTED');
     expect(snap.openSteps).toEqual([
-      { stepId: expect.stringMatching(/^c1:KT:assign:\d+$/), kind: 'ASSIGN', unit: 'KT', holderRole: 'UNIT_HEAD', assignee: null, dueAt: `${t.nextYear}-06-30` },
+      {
+        stepId: expect.stringMatching(/^c1:KT:assign:\d+$/),
+        kind: 'ASSIGN',
+        unit: 'KT',
+        holderRole: 'UNIT_HEAD',
+        assignee: null,
+        principals: ['unit:KT:UNIT_HEAD'],
+        excludedUserIds: [],
+        openedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        dueAt: `${t.nextYear}-06-30`,
+        escalationLevel: 0,
+      },
     ]);
 
     snap = await task.assign(ktHead, ktStaff);
@@ -301,8 +312,8 @@ test('co-unit contributions run beside drafting and close with the cycle', async
     ]);
     expect(snap.status).toBe('IN_PROGRESS');
     expect(snap.contributions).toEqual([
-      { unit: 'VP', dueAt: `${t.nextYear}-05-15`, requestedBy: { id: ktStaff.id, fullName: ktStaff.fullName }, content: null, contributor: null },
-      { unit: 'TTPVHCC', dueAt: `${t.nextYear}-06-30`, requestedBy: { id: ktStaff.id, fullName: ktStaff.fullName }, content: null, contributor: null },
+      { unit: 'VP', dueAt: `${t.nextYear}-05-15`, requestedBy: { id: ktStaff.id, fullName: ktStaff.fullName }, content: null, contentId: null, contributor: null, open: true },
+      { unit: 'TTPVHCC', dueAt: `${t.nextYear}-06-30`, requestedBy: { id: ktStaff.id, fullName: ktStaff.fullName }, content: null, contentId: null, contributor: null, open: true },
     ]);
     const contributionSteps = snap.openSteps.filter((s) => s.kind === 'CONTRIBUTION');
     expect(contributionSteps.map((s) => [s.unit, s.holderRole, s.dueAt])).toEqual([
@@ -382,30 +393,33 @@ test('NOT_YOUR_STEP for the wrong unit or role, NOT_FOUND for another commune', 
   });
 });
 
-test('SELF_APPROVAL: whoever drafted cannot approve, at the unit level or at the Chairman level', async () => {
+test('separation of duties: a unit head’s own submission stands for his review; no drafter decides at any level', async () => {
   await run(async (t) => {
-    const { ktHead, ktStaff, vhxhHead } = t.people;
-    const selfApproval = { type: 'SELF_APPROVAL', message: 'Người soạn thảo không được tự phê duyệt dự thảo của mình.' };
+    const { ktHead, ktStaff, vhxhHead, chairman } = t.people;
+    const selfDecision = { type: 'SELF_APPROVAL', message: 'Người soạn thảo không được tự quyết định (duyệt hoặc trả lại) dự thảo của mình.' };
 
-    // A unit head who assigns himself and drafts cannot approve his own draft.
+    // A unit head who assigns himself and drafts: his submission stands for the unit review (nobody could decide it),
+    // the trail says so, and the draft is with Phòng VH-XH.
     const own = await t.startTask({ number: 21 });
     await own.assign(ktHead, ktHead);
-    let snap = await own.draftAndSubmit(ktHead, 'Trưởng phòng tự soạn');
+    const snap = await own.draftAndSubmit(ktHead, 'Trưởng phòng tự soạn');
     expect(snap.parts[0].drafter?.id).toBe(ktHead.id);
-    expect(await rejectionOf(own.decide(ktHead, 'UNIT_REVIEW', 'approve'))).toEqual(selfApproval);
-    expect((await own.snapshot()).status).toBe('UNIT_REVIEW');
-    // Sending it back is not approving: allowed.
-    snap = await own.decide(ktHead, 'UNIT_REVIEW', 'return', 'Tự rà soát lại');
-    expect(snap.status).toBe('RETURNED');
+    expect(snap.status).toBe('VHXH_REVIEW');
+    const waived = t.recorder.of(own.workflowId).find((c) => c.event.type === 'REVIEW_BY_SUBMISSION');
+    expect(waived?.event).toMatchObject({ actor: { id: ktHead.id }, data: { level: 'UNIT_REVIEW', unit: 'KT' } });
+    await own.decide(vhxhHead, 'VHXH_REVIEW', 'approve');
+    await own.decide(chairman, 'CHAIRMAN_REVIEW', 'approve');
+    expect((await own.snapshot()).status).toBe('COMPLETED');
 
-    // A drafter who also holds the Chairman's role (acting Chairman) meets the rule at the top.
+    // A drafter who also holds the Chairman's role (acting Chairman) meets the rule at the top, for approve and return.
     const actingChairman = { ...ktStaff, id: `${t.commune}:kt.quyenchutich`, roles: ['STAFF', 'CHAIRMAN'] as typeof ktStaff.roles };
     const top = await t.startTask({ number: 22 });
     await top.assign(ktHead, actingChairman);
     await top.draftAndSubmit(actingChairman, 'Dự thảo');
     await top.decide(ktHead, 'UNIT_REVIEW', 'approve');
     await top.decide(vhxhHead, 'VHXH_REVIEW', 'approve');
-    expect(await rejectionOf(top.decide(actingChairman, 'CHAIRMAN_REVIEW', 'approve'))).toEqual(selfApproval);
+    expect(await rejectionOf(top.decide(actingChairman, 'CHAIRMAN_REVIEW', 'approve'))).toEqual(selfDecision);
+    expect(await rejectionOf(top.decide(actingChairman, 'CHAIRMAN_REVIEW', 'return', 'Tự trả lại'))).toEqual(selfDecision);
     expect((await top.snapshot()).status).toBe('CHAIRMAN_REVIEW');
   });
 });
@@ -413,7 +427,7 @@ test('SELF_APPROVAL: whoever drafted cannot approve, at the unit level or at the
 test('STEP_CLOSED for a stale step id and for a double decision; order of steps is enforced', async () => {
   await run(async (t) => {
     const { ktHead, ktStaff, vhxhHead } = t.people;
-    const stepClosed = { type: 'STEP_CLOSED', message: 'Bước này đã được xử lý hoặc đã đóng.' };
+    const stepClosed = { type: 'STEP_CLOSED', message: 'Bước này đã được xử lý hoặc đã chuyển sang bước khác.' };
     const task = await t.startTask();
     const assignStep = await task.step('ASSIGN', 'KT');
     await task.assign(ktHead, ktStaff);
@@ -540,7 +554,15 @@ test('a continuous task opens its next quarter after the due date, continued-as-
       parts: [{ unit: 'KT', status: 'DRAFT', assignee: { id: ktStaff.id, fullName: ktStaff.fullName }, draftVersion: 0, drafter: null }],
     });
     expect(next!.openSteps).toEqual([
-      { stepId: expect.stringMatching(/^c2:KT:draft:/), kind: 'DRAFT', unit: 'KT', holderRole: 'STAFF', assignee: { id: ktStaff.id, fullName: ktStaff.fullName }, dueAt: `${t.nextYear}-06-05` },
+      expect.objectContaining({
+        stepId: expect.stringMatching(/^c2:KT:draft:/),
+        kind: 'DRAFT',
+        unit: 'KT',
+        holderRole: 'STAFF',
+        assignee: { id: ktStaff.id, fullName: ktStaff.fullName },
+        principals: [`user:${ktStaff.id}`],
+        dueAt: `${t.nextYear}-06-05`,
+      }),
     ]);
 
     // The audit sequence carries over, and the new run announces its cycle.

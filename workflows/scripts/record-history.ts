@@ -14,7 +14,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { planStateQuery, planWorkflowId, taskWorkflowId, type PlanWorkflowInput } from '@app/contracts';
 import { bundleWorkflows } from '../src/bundle';
 import { planWorkflow } from '../src/plan/workflow';
-import { startOfDayAfter } from '../src/task/cycles';
+import { startOfDayAfter } from '@app/domain';
 import { createTestEnv, runTaskTest, TaskDriver, type TaskTest } from '../../test/support/workflows/harness';
 import { historyToJson } from '../../test/support/workflows/history-json';
 

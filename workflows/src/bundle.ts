@@ -1,6 +1,7 @@
 /**
  * Node-side helper (never imported by workflow code): bundles the workflows for a Worker.
- * Workflows import `@app/contracts`, a tsconfig path alias that webpack does not know, so the hook maps it.
+ * Workflows import `@app/contracts` and `@app/domain` (the approval policy and the calendar), tsconfig path aliases
+ * that webpack does not know, so the hook maps them.
  */
 import * as path from 'node:path';
 import { bundleWorkflowCode, type BundleOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -15,6 +16,7 @@ export function webpackConfigHook<C extends { resolve?: { alias?: unknown } }>(c
   const resolve = (config.resolve ??= {});
   const alias = (resolve.alias ??= {}) as Record<string, string>;
   alias['@app/contracts'] = path.join(repoRoot, 'libs', 'contracts', 'src');
+  alias['@app/domain'] = path.join(repoRoot, 'libs', 'domain', 'src');
   return config;
 }
 

@@ -13,6 +13,7 @@ import { DelegationsModule } from './delegations/delegations.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { PlansModule } from './plans/plans.module';
+import { ReadModelModule } from './read-model/read-model.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ type: 'postgres', url: config.databaseUrl, synchronize: false, extra: { max: 10 } }),
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as any } }),
+        ReadModelModule,
         TemporalModule,
         AuthModule,
         HealthModule,

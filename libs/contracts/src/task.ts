@@ -15,11 +15,40 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /**
  * Kinds of human step. ASSIGN: the unit head picks a staff member; DRAFT: the assignee writes the product;
- * CONTRIBUTION: a cooperating unit's input; UNIT_REVIEW / VHXH_REVIEW / CHAIRMAN_REVIEW: the approval chain;
- * SET_SCHEDULE: the coordinator enters a date for an on-request or unknown deadline.
+ * CONTRIBUTION: a cooperating unit's input; UNIT_REVIEW / VHXH_REVIEW / CHAIRMAN_REVIEW: the approval chain
+ * (VHXH_REVIEW is held by the commune's reviewing unit, Phòng Văn hóa - Xã hội by default);
+ * SET_SCHEDULE: the coordinator enters a date for an on-request or unknown deadline;
+ * SET_LEAD_UNIT: the coordinator names the lead unit of a task imported without one.
  */
-export const STEP_KINDS = ['ASSIGN', 'DRAFT', 'CONTRIBUTION', 'UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW', 'SET_SCHEDULE'] as const;
+export const STEP_KINDS = ['SET_LEAD_UNIT', 'ASSIGN', 'DRAFT', 'CONTRIBUTION', 'UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW', 'SET_SCHEDULE'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+
+export const REVIEW_STEP_KINDS = ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'] as const satisfies readonly StepKind[];
+export type ReviewStepKind = (typeof REVIEW_STEP_KINDS)[number];
+
+/** What a person may do on a task (api.md "What the caller may do"); the approval policy lists them per caller. */
+export const TASK_ACTIONS = [
+  'assign',
+  'reassign',
+  'saveDraft',
+  'addAttachment',
+  'submit',
+  'approve',
+  'return',
+  'requestContributions',
+  'contribute',
+  'setSchedule',
+  'setLeadUnit',
+  'requestExtension',
+  'decideExtension',
+] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+
+/**
+ * Who a step is held by, as a key the read model indexes: `user:<id>`, `role:<ROLE>` or `unit:<CODE>:<ROLE>`.
+ * A caller's own keys come from the approval policy (principalsOf); the inbox is the open steps sharing one.
+ */
+export type Principal = string;
 
 export interface UserRef {
   id: string;
@@ -53,8 +82,13 @@ export interface TaskWorkflowInput {
   taskId: string;
   number: number;
   title: string;
-  /** Usually one unit; "all units" tasks (e.g. task 19) have one part per unit, collected before the chain. */
+  /**
+   * Usually one unit; "all units" tasks (e.g. task 19) have one part per unit, collected before the chain.
+   * Empty when the plan named no unit of the commune: the coordinator sets it first (SET_LEAD_UNIT).
+   */
   leadUnits: UnitCode[];
+  /** The commune's reviewing unit (VHXH_REVIEW); absent in runs started before it was a setting: 'VHXH'. */
+  reviewingUnit?: UnitCode;
   coUnits: UnitCode[];
   deadlineKind: DeadlineKind;
   /** ISO dates from the parsed schedule (or entered by the coordinator). */
@@ -76,6 +110,7 @@ export interface TaskCarry {
   cycleDueDates?: (string | null)[];
 }
 
+/** One open step of a task: who holds it, since when, and by when (the one step model). */
 export interface OpenStep {
   /** Unique within the workflow across cycles, e.g. "c1:KT:draft:2". Sent back by callers to detect double clicks. */
   stepId: string;
@@ -84,8 +119,36 @@ export interface OpenStep {
   /** The role that holds the step when no person is named (e.g. UNIT_HEAD of KT, CHAIRMAN). */
   holderRole: Role;
   assignee: UserRef | null;
+  /** Who may act on it (computed by the approval policy when the step opens). */
+  principals: Principal[];
+  /** Separation of duties: people who may not decide this step (the drafters of the draft under review). */
+  excludedUserIds: string[];
+  /** Workflow time the step opened, ISO instant. */
+  openedAt: string;
   /** ISO date, or null when the schedule has no date yet. */
   dueAt: string | null;
+  /** 0 = none; raised by reminders and the escalation ladder. */
+  escalationLevel: number;
+}
+
+export type StepOutcome = 'DONE' | 'APPROVED' | 'RETURNED' | 'REASSIGNED' | 'WAIVED' | 'CANCELLED';
+
+/** A step closed during the current cycle: lets the policy answer STEP_CLOSED (not 403) to whoever held it. */
+export interface ClosedStep {
+  stepId: string;
+  kind: StepKind;
+  unit: UnitCode | null;
+  principals: Principal[];
+  closedAt: string;
+  outcome: StepOutcome;
+}
+
+/** Large text lives in PostgreSQL; workflows carry its id and hash only. */
+export interface ContentRef {
+  id: string;
+  sha256: string;
+  /** Length in characters. */
+  chars: number;
 }
 
 export type PartStatus = 'ASSIGN' | 'DRAFT' | 'UNIT_REVIEW' | 'DONE';
@@ -104,20 +167,46 @@ export interface Contribution {
   unit: UnitCode;
   dueAt: string | null;
   requestedBy: UserRef;
+  /** Inline text of contributions recorded before texts moved to PostgreSQL; null otherwise. */
   content: string | null;
+  /** The stored text (see ContentRef), once answered. */
+  contentId: string | null;
   contributor: UserRef | null;
+  /** True while the request waits for an answer. */
+  open: boolean;
 }
 
+/** The last return of the draft: who sent it back, at which level, when and why. */
+export interface ReturnInfo {
+  by: UserRef;
+  role: Role | null;
+  onBehalfOf: UserRef | null;
+  level: ReviewStepKind;
+  at: string;
+  reason: string;
+}
+
+/**
+ * The task as its workflow sees it after an event: what the read model stores and what the approval policy reads
+ * (the API runs the same policy on the stored snapshot that the workflow runs on its live state).
+ */
 export interface TaskSnapshot {
   taskId: string;
   commune: string;
   status: TaskStatus;
   cycle: number;
   cycleDueAt: string | null;
+  deadlineKind: DeadlineKind;
+  leadUnits: UnitCode[];
+  coUnits: UnitCode[];
+  /** The unit whose head holds VHXH_REVIEW (Phòng Văn hóa - Xã hội unless the commune's settings say otherwise). */
+  reviewingUnit: UnitCode;
   parts: TaskPart[];
   contributions: Contribution[];
   openSteps: OpenStep[];
+  closedSteps: ClosedStep[];
   lastReturnReason: string | null;
+  lastReturn: ReturnInfo | null;
   seq: number;
 }
 
@@ -132,7 +221,10 @@ export type AuditEventType =
   | 'APPROVED'
   | 'RETURNED'
   | 'COMPLETED'
-  | 'SCHEDULE_SET';
+  | 'SCHEDULE_SET'
+  | 'REASSIGNED'
+  | 'REVIEW_BY_SUBMISSION'
+  | 'LEAD_UNITS_SET';
 
 /** One entry of the append-only trail, written together with the read model. */
 export interface TaskEvent {
@@ -159,7 +251,9 @@ export interface TaskChange {
   draft?: {
     unit: UnitCode;
     version: number;
-    content: string;
+    /** The stored text (new runs); histories recorded before carry `content` inline instead. */
+    contentId?: string;
+    content?: string;
     author: UserRef;
     /** Cycle the version belongs to (versions restart at 1 each cycle); always set by the task workflow. */
     cycle?: number;
@@ -168,14 +262,17 @@ export interface TaskChange {
 
 // ---- Messages. Wire names are recorded in workflow histories: never rename them. ----
 
-export interface AssignInput { actor: Actor; stepId: string; assignee: UserRef & { unit: UnitCode; roles: Role[] } }
-export interface SaveDraftInput { actor: Actor; content: string }
+/** On an ASSIGN step it assigns the part; on the part's DRAFT step the unit head reassigns it. */
+export interface AssignInput { actor: Actor; stepId: string; assignee: UserRef & { unit: UnitCode; roles: Role[] }; note?: string }
+/** `draft` refers to the text stored by the API; `content` inline is how histories recorded before carry it. */
+export interface SaveDraftInput { actor: Actor; draft?: ContentRef; content?: string }
 export interface AttachmentInput { actor: Actor; attachment: { id: string; name: string; size: number; sha256: string } }
 export interface SubmitInput { actor: Actor; stepId: string; note?: string }
 export interface RequestContributionsInput { actor: Actor; requests: { unit: UnitCode; dueAt: string | null }[] }
-export interface ContributeInput { actor: Actor; unit: UnitCode; content: string }
+export interface ContributeInput { actor: Actor; unit: UnitCode; contribution?: ContentRef; content?: string }
 export interface DecisionInput { actor: Actor; stepId: string; decision: 'approve' | 'return'; comment?: string }
 export interface SetScheduleInput { actor: Actor; dueDates: string[] }
+export interface SetLeadUnitsInput { actor: Actor; units: UnitCode[] }
 
 export const assignUpdate = defineUpdate<TaskSnapshot, [AssignInput]>('assign');
 export const saveDraftUpdate = defineUpdate<TaskSnapshot, [SaveDraftInput]>('saveDraft');
@@ -185,11 +282,16 @@ export const requestContributionsUpdate = defineUpdate<TaskSnapshot, [RequestCon
 export const contributeUpdate = defineUpdate<TaskSnapshot, [ContributeInput]>('contribute');
 export const decideUpdate = defineUpdate<TaskSnapshot, [DecisionInput]>('decide');
 export const setScheduleUpdate = defineUpdate<TaskSnapshot, [SetScheduleInput]>('setSchedule');
+export const setLeadUnitsUpdate = defineUpdate<TaskSnapshot, [SetLeadUnitsInput]>('setLeadUnits');
 export const taskSnapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 
 /** Activities the task workflow calls (implemented by the worker; idempotent, keyed by workflowId + seq). */
 export interface TaskActivities {
-  applyTaskChange(change: TaskChange): Promise<void>;
+  /**
+   * Writes one change into the read model and the trail. A change the database refuses for a reason no retry can
+   * fix (bad data) is set aside for the coordinator and reported as such, so later changes go through.
+   */
+  applyTaskChange(change: TaskChange): Promise<void | { setAside: true }>;
 }
 
 export const taskWorkflowId = (commune: string, year: number, number: number) => `${commune}:${year}:task:${number}`;

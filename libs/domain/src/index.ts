@@ -3,4 +3,5 @@ export { parseDeadline, normalizeDeadlinePhrase } from './plan-import/deadline';
 export { resolveUnits, type UnitResolution } from './plan-import/units';
 export { parsePlan, type ParsePlanOptions } from './plan-import/plan-parser';
 export { PlanParseError } from './plan-import/plan-errors';
-export { isLeapYear, lastDayOfMonth, isoDate, monthEnd, quarterEnd } from './calendar';
+export * from './calendar';
+export * from './approval';

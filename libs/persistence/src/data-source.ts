@@ -1,14 +1,13 @@
 import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
 import { Initial1764150000000 } from './migrations/1764150000000-initial';
+import { StepModel1764300000000 } from './migrations/1764300000000-step-model';
 
-export const MIGRATIONS = [Initial1764150000000];
+export const MIGRATIONS = [Initial1764150000000, StepModel1764300000000];
 
 export function createDataSource(databaseUrl: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -1,6 +1,5 @@
-export * from './entities';
 export * from './data-source';
 export * from './demo-seed';
 export * from './plan-store';
-export * from './task-read-model';
 export * from './prepare';
+export * from './read-model';

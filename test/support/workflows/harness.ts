@@ -32,7 +32,7 @@ import {
 } from '@app/contracts';
 import { bundleWorkflows } from '../../../workflows/src/bundle';
 import { taskWorkflow } from '../../../workflows/src/task/workflow';
-import { communeDate } from '../../../workflows/src/task/cycles';
+import { communeDate } from '@app/domain';
 import { asAssignee, peopleOf, type People, type Person } from './people';
 
 export * from './people';
@@ -69,6 +69,7 @@ function bundleInputs(): string[] {
   };
   walk(path.join(repoRoot, 'workflows', 'src'));
   walk(path.join(repoRoot, 'libs', 'contracts', 'src'));
+  walk(path.join(repoRoot, 'libs', 'domain', 'src'));
   files.push(require.resolve('@temporalio/workflow/package.json'));
   return files.sort();
 }

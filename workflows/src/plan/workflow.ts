@@ -15,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import { addPlanTasksUpdate, planStateQuery, taskWorkflowId } from '@app/contracts';
 import type { PlanWorkflowInput, PlanWorkflowState, TaskWorkflowInput } from '@app/contracts';
-import { endOfYear } from '../task/cycles';
+import { endOfYear } from '@app/domain';
 import { taskWorkflow } from '../task/workflow';
 
 export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkflowState> {

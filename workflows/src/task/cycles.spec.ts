@@ -1,24 +1,4 @@
-import { communeDate, cycleDueDates, endOfYear, firstOpenCycle, isIsoDate, quarterlyReportDates, rescheduleFrom, startOfDayAfter } from './cycles';
-
-describe('commune calendar (Asia/Ho_Chi_Minh, UTC+7)', () => {
-  test('the date turns at 17:00 UTC', () => {
-    expect(communeDate(new Date('2026-03-31T16:59:59Z'))).toBe('2026-03-31');
-    expect(communeDate(new Date('2026-03-31T17:00:00Z'))).toBe('2026-04-01');
-    expect(communeDate(Date.parse('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
-  });
-
-  test('the day after a due date starts at local midnight', () => {
-    expect(new Date(startOfDayAfter('2027-03-05')).toISOString()).toBe('2027-03-05T17:00:00.000Z');
-    expect(new Date(startOfDayAfter('2027-12-31')).toISOString()).toBe('2027-12-31T17:00:00.000Z');
-    expect(new Date(endOfYear(2026)).toISOString()).toBe('2026-12-31T17:00:00.000Z');
-  });
-
-  test('ISO dates must be real calendar dates', () => {
-    expect(isIsoDate('2026-02-28')).toBe(true);
-    expect(isIsoDate('2028-02-29')).toBe(true);
-    for (const bad of ['2026-02-30', '2026-13-01', '15/01/2026', '2026-1-5', '', null, 20260115]) expect(isIsoDate(bad)).toBe(false);
-  });
-});
+import { cycleDueDates, firstOpenCycle, quarterlyReportDates, rescheduleFrom } from './cycles';
 
 describe('cycleDueDates', () => {
   test('a single deadline is one cycle at its (last) date', () => {

@@ -1,35 +1,9 @@
 /**
- * Cycles of a task: which due date each cycle answers, and calendar arithmetic in the commune's zone.
- * Pure functions (no Temporal), so they run the same in the workflow sandbox and in plain unit tests.
+ * Cycles of a task: which due date each cycle answers. Pure functions (no Temporal), so they run the same in the
+ * workflow sandbox and in plain unit tests; dates and the commune's clock come from the calendar module.
  */
 import type { DeadlineKind } from '@app/contracts';
-
-/** Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed UTC+7 is exact. */
-const COMMUNE_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Calendar date (YYYY-MM-DD) of an instant in the commune's zone. */
-export function communeDate(at: Date | number): string {
-  const ms = typeof at === 'number' ? at : at.getTime();
-  return new Date(ms + COMMUNE_UTC_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-/** The instant the commune's next day begins after `date` (midnight UTC+7 of date + 1). */
-export function startOfDayAfter(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) + DAY_MS - COMMUNE_UTC_OFFSET_MS;
-}
-
-/** The instant the commune's year ends (midnight UTC+7 of 1 January of the next year). */
-export function endOfYear(year: number): number {
-  return Date.UTC(year + 1, 0, 1) - COMMUNE_UTC_OFFSET_MS;
-}
+import { isIsoDate } from '@app/domain';
 
 /** Units send their quarterly report before the 5th of the quarter's last month (plan section IV.1.c). */
 export function quarterlyReportDates(year: number): string[] {

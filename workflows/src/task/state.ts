@@ -1,12 +1,18 @@
 /**
- * The task workflow's state in one plain object, and the views derived from it (status, open steps,
- * snapshot). Pure: no Temporal imports, so the rules can be unit-tested directly.
+ * The task workflow's state in one plain object, and what is derived from it (status, snapshot, carry).
+ * Pure: no Temporal imports, so the rules and transitions are unit-tested directly.
+ *
+ * The step model: every step a person must take is an entry of `steps` (id, kind, holder, openedAt, dueAt,
+ * escalation level), opened and closed by the functions of steps.ts. Parts and contributions say where the work
+ * stands; they do not carry step ids of their own.
  */
 import type {
+  ClosedStep,
   Contribution,
   OpenStep,
   PartStatus,
-  StepKind,
+  Principal,
+  ReturnInfo,
   TaskCarry,
   TaskPart,
   TaskSnapshot,
@@ -21,18 +27,18 @@ import { cycleDueDates, firstOpenCycle } from './cycles';
 export type ChainStage = 'PARTS' | 'VHXH_REVIEW' | 'CHAIRMAN_REVIEW' | 'COMPLETED';
 
 export interface PartState extends TaskPart {
-  /** Id of the part's open step (ASSIGN, DRAFT or UNIT_REVIEW); null once the part is done. */
-  stepId: string | null;
+  /** The drafter's keys when he submitted: a reviewer among them has already spoken by submitting. */
+  drafterPrincipals: Principal[];
 }
 
-export interface ContributionState extends Contribution {
-  /** Id of the open CONTRIBUTION step; null once answered or closed with the cycle. */
-  stepId: string | null;
-}
+export type ContributionState = Contribution;
+
+/** The reviewing unit of runs started before it was a setting. */
+export const DEFAULT_REVIEWING_UNIT = 'VHXH';
 
 export interface TaskState {
   workflowId: string;
-  input: Omit<TaskWorkflowInput, 'carry'>;
+  input: Omit<TaskWorkflowInput, 'carry'> & { reviewingUnit: UnitCode };
   cycle: number;
   /** Due date of every cycle (index cycle - 1); the coordinator may fill in dates later. */
   schedule: (string | null)[];
@@ -41,61 +47,44 @@ export interface TaskState {
   /** Makes step ids unique within the cycle (the cycle number makes them unique across cycles). */
   stepCounter: number;
   stage: ChainStage;
-  /** Open VHXH_REVIEW or CHAIRMAN_REVIEW step. */
-  chainStepId: string | null;
-  /** Open SET_SCHEDULE step while the cycle has no due date. */
-  scheduleStepId: string | null;
+  /** Open steps, in the order they opened. */
+  steps: OpenStep[];
+  /** Steps closed in this cycle, newest last (bounded). */
+  closedSteps: ClosedStep[];
   parts: PartState[];
   contributions: ContributionState[];
-  lastReturnReason: string | null;
-}
-
-export function nextStepId(state: TaskState, scope: string, kind: StepKind): string {
-  state.stepCounter += 1;
-  return `c${state.cycle}:${scope}:${kind.toLowerCase()}:${state.stepCounter}`;
+  lastReturn: ReturnInfo | null;
 }
 
 /**
- * Opens a cycle. The first cycle starts with assignment; later cycles (continue-as-new) keep each unit's
- * assignee and start straight with drafting.
- */
-/**
- * `startDay`: the commune's date when the workflow first runs; given, the first run skips cycles whose due date
- * is already behind (see firstOpenCycle). Without it (histories recorded before that rule), cycle 1.
+ * A new cycle's state; its steps are opened by `openFirstSteps` (steps.ts). `startDay`: the commune's date when the
+ * workflow first runs; given, the first run skips cycles whose due date is already behind (see firstOpenCycle).
+ * Without it (histories recorded before that rule), cycle 1.
  */
 export function createTaskState(input: TaskWorkflowInput, workflowId: string, startDay?: string): TaskState {
   const { carry, ...rest } = input;
   const schedule = carry?.cycleDueDates ?? cycleDueDates(input.deadlineKind, input.dueDates, input.year);
   const cycle = carry?.cycle ?? (startDay ? firstOpenCycle(schedule, startDay) : 1);
-  const state: TaskState = {
+  return {
     workflowId,
-    input: rest,
+    input: { ...rest, leadUnits: uniqueUnits(rest.leadUnits ?? []), reviewingUnit: rest.reviewingUnit ?? DEFAULT_REVIEWING_UNIT },
     cycle,
     schedule,
     seq: carry?.seq ?? 0,
     stepCounter: 0,
     stage: 'PARTS',
-    chainStepId: null,
-    scheduleStepId: null,
-    parts: [],
+    steps: [],
+    closedSteps: [],
+    parts: uniqueUnits(rest.leadUnits ?? []).map((unit) => newPart(unit, carry?.assignees[unit] ?? null)),
     contributions: [],
-    lastReturnReason: null,
+    lastReturn: null,
   };
-  state.parts = uniqueUnits(input.leadUnits).map((unit) => {
-    const assignee = carry?.assignees[unit] ?? null;
-    const status: PartStatus = assignee ? 'DRAFT' : 'ASSIGN';
-    return {
-      unit,
-      status,
-      assignee,
-      drafter: null,
-      draftVersion: 0,
-      returnReason: null,
-      stepId: nextStepId(state, unit, assignee ? 'DRAFT' : 'ASSIGN'),
-    };
-  });
-  if (cycleDueAt(state) === null) state.scheduleStepId = nextStepId(state, 'schedule', 'SET_SCHEDULE');
-  return state;
+}
+
+/** A part starts with its assignment, or straight with drafting when the previous cycle's assignee carries over. */
+export function newPart(unit: UnitCode, assignee: UserRef | null): PartState {
+  const status: PartStatus = assignee ? 'DRAFT' : 'ASSIGN';
+  return { unit, status, assignee, drafter: null, drafterPrincipals: [], draftVersion: 0, returnReason: null };
 }
 
 function uniqueUnits(units: UnitCode[]): UnitCode[] {
@@ -111,9 +100,9 @@ export function cycleCount(state: TaskState): number {
   return Math.max(state.schedule.length, 1);
 }
 
-/** A VH-XH-only task: its unit review already is the VH-XH review, so the chain skips that level. */
-export function vhxhLeadsAlone(state: TaskState): boolean {
-  return state.parts.length === 1 && state.parts[0].unit === 'VHXH';
+/** A task led by the reviewing unit alone: its unit review already is that unit's review, so the chain skips it. */
+export function reviewerLeadsAlone(state: TaskState): boolean {
+  return state.parts.length === 1 && state.parts[0].unit === state.input.reviewingUnit;
 }
 
 const PART_ORDER: Record<PartStatus, number> = { ASSIGN: 0, DRAFT: 1, UNIT_REVIEW: 2, DONE: 3 };
@@ -121,6 +110,8 @@ const PART_ORDER: Record<PartStatus, number> = { ASSIGN: 0, DRAFT: 1, UNIT_REVIE
 /** The task's status is its least advanced part until every part is done, then the chain's stage. */
 export function taskStatus(state: TaskState): TaskStatus {
   if (state.stage !== 'PARTS') return state.stage;
+  // No part yet: the plan named no unit of the commune, the coordinator sets one first.
+  if (state.parts.length === 0) return 'NOT_STARTED';
   const least = state.parts.reduce((a, b) => (PART_ORDER[b.status] < PART_ORDER[a.status] ? b : a));
   switch (least.status) {
     case 'ASSIGN':
@@ -128,43 +119,15 @@ export function taskStatus(state: TaskState): TaskStatus {
     case 'DRAFT':
       return state.parts.some((p) => p.status === 'DRAFT' && p.returnReason !== null) ? 'RETURNED' : 'IN_PROGRESS';
     case 'UNIT_REVIEW':
-      return 'UNIT_REVIEW';
     case 'DONE':
-      // Unreachable while parts are pending: the last unit approval moves the stage on.
+      // DONE while others are pending cannot be the least advanced; the last unit approval moves the stage on.
       return 'UNIT_REVIEW';
   }
 }
 
-export function openSteps(state: TaskState): OpenStep[] {
-  const dueAt = cycleDueAt(state);
-  const steps: OpenStep[] = [];
-  for (const part of state.parts) {
-    if (!part.stepId) continue;
-    if (part.status === 'ASSIGN') {
-      steps.push({ stepId: part.stepId, kind: 'ASSIGN', unit: part.unit, holderRole: 'UNIT_HEAD', assignee: null, dueAt });
-    } else if (part.status === 'DRAFT') {
-      steps.push({ stepId: part.stepId, kind: 'DRAFT', unit: part.unit, holderRole: 'STAFF', assignee: part.assignee, dueAt });
-    } else if (part.status === 'UNIT_REVIEW') {
-      steps.push({ stepId: part.stepId, kind: 'UNIT_REVIEW', unit: part.unit, holderRole: 'UNIT_HEAD', assignee: null, dueAt });
-    }
-  }
-  if (state.chainStepId && state.stage === 'VHXH_REVIEW') {
-    steps.push({ stepId: state.chainStepId, kind: 'VHXH_REVIEW', unit: 'VHXH', holderRole: 'UNIT_HEAD', assignee: null, dueAt });
-  }
-  if (state.chainStepId && state.stage === 'CHAIRMAN_REVIEW') {
-    steps.push({ stepId: state.chainStepId, kind: 'CHAIRMAN_REVIEW', unit: null, holderRole: 'CHAIRMAN', assignee: null, dueAt });
-  }
-  for (const c of state.contributions) {
-    if (!c.stepId) continue;
-    steps.push({ stepId: c.stepId, kind: 'CONTRIBUTION', unit: c.unit, holderRole: 'STAFF', assignee: null, dueAt: c.dueAt });
-  }
-  if (state.scheduleStepId) {
-    steps.push({ stepId: state.scheduleStepId, kind: 'SET_SCHEDULE', unit: null, holderRole: 'COORDINATOR', assignee: null, dueAt: null });
-  }
-  return steps;
-}
+const copyUser = (user: UserRef | null): UserRef | null => (user ? { id: user.id, fullName: user.fullName } : null);
 
-/** A deep copy: snapshots leave the workflow (queries, activity payloads) and must not alias state. */
+/** A deep copy: snapshots leave the workflow (queries, update results, activity payloads) and must not alias state. */
 export function toSnapshot(state: TaskState): TaskSnapshot {
   return {
     taskId: state.input.taskId,
@@ -172,24 +135,22 @@ export function toSnapshot(state: TaskState): TaskSnapshot {
     status: taskStatus(state),
     cycle: state.cycle,
     cycleDueAt: cycleDueAt(state),
-    parts: state.parts.map(({ stepId: _stepId, ...part }) => ({
+    deadlineKind: state.input.deadlineKind,
+    leadUnits: [...state.input.leadUnits],
+    coUnits: [...state.input.coUnits],
+    reviewingUnit: state.input.reviewingUnit,
+    parts: state.parts.map(({ drafterPrincipals: _keys, ...part }) => ({
       ...part,
       assignee: copyUser(part.assignee),
       drafter: copyUser(part.drafter),
     })),
-    contributions: state.contributions.map(({ stepId: _stepId, ...c }) => ({
-      ...c,
-      requestedBy: { ...c.requestedBy },
-      contributor: copyUser(c.contributor),
-    })),
-    openSteps: openSteps(state).map((s) => ({ ...s, assignee: copyUser(s.assignee) })),
-    lastReturnReason: state.lastReturnReason,
+    contributions: state.contributions.map((c) => ({ ...c, requestedBy: copyUser(c.requestedBy)!, contributor: copyUser(c.contributor) })),
+    openSteps: state.steps.map((s) => ({ ...s, assignee: copyUser(s.assignee), principals: [...s.principals], excludedUserIds: [...s.excludedUserIds] })),
+    closedSteps: state.closedSteps.map((s) => ({ ...s, principals: [...s.principals] })),
+    lastReturnReason: state.lastReturn?.reason ?? null,
+    lastReturn: state.lastReturn ? { ...state.lastReturn, by: copyUser(state.lastReturn.by)!, onBehalfOf: copyUser(state.lastReturn.onBehalfOf) } : null,
     seq: state.seq,
   };
-}
-
-function copyUser(user: UserRef | null): UserRef | null {
-  return user ? { id: user.id, fullName: user.fullName } : null;
 }
 
 /** What the next cycle needs (continue-as-new). */

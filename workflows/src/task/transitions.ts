@@ -4,40 +4,43 @@
  * Pure: the caller supplies the workflow clock's `now`.
  */
 import type {
-  Actor,
+  AssignInput,
   AttachmentInput,
   AuditEventType,
-  ContributeInput,
   DecisionInput,
+  OpenStep,
   RequestContributionsInput,
-  SaveDraftInput,
+  ReviewStepKind,
+  SetLeadUnitsInput,
   SetScheduleInput,
   SubmitInput,
   TaskChange,
   TaskStatus,
+  UnitCode,
   UserRef,
-  AssignInput,
 } from '@app/contracts';
-import type { Authority, ReviewStep } from './rules';
+import { communeDate, principal, principalsOf, type Authority } from '@app/domain';
 import { rescheduleFrom } from './cycles';
 import {
   cycleCount,
   cycleDueAt,
-  nextStepId,
+  newPart,
+  reviewerLeadsAlone,
   taskStatus,
   toSnapshot,
-  vhxhLeadsAlone,
   type ContributionState,
   type PartState,
   type TaskState,
 } from './state';
+import { closeAllSteps, closeStep, openStep, partStep, refreshCycleDueDates } from './steps';
+import type { ContentInput } from './rules';
 
 const userRef = (user: UserRef): UserRef => ({ id: user.id, fullName: user.fullName });
 
 interface EventSpec {
   type: AuditEventType;
   from: TaskStatus | null;
-  actor?: Actor | null;
+  actor?: UserRef | null;
   authority?: Authority | null;
   comment?: string | null;
   data?: Record<string, unknown>;
@@ -75,33 +78,60 @@ export function openCycle(state: TaskState, now: Date): TaskChange {
   });
 }
 
-export function applyAssign(state: TaskState, input: AssignInput, part: PartState, authority: Authority, now: Date): TaskChange[] {
+export function applyAssign(state: TaskState, input: AssignInput, part: PartState, step: OpenStep, authority: Authority, now: Date): TaskChange[] {
   const from = taskStatus(state);
-  part.assignee = userRef(input.assignee);
+  const assignee = userRef(input.assignee);
+  closeStep(state, step, 'DONE', now);
+  part.assignee = assignee;
   part.status = 'DRAFT';
-  part.stepId = nextStepId(state, part.unit, 'DRAFT');
+  openStep(state, { kind: 'DRAFT', unit: part.unit, assignee }, now);
   return [
     record(state, now, {
       type: 'ASSIGNED',
       from,
       actor: input.actor,
       authority,
-      data: { unit: part.unit, assignee: userRef(input.assignee) },
+      comment: input.note?.trim() ? input.note.trim() : null,
+      data: { unit: part.unit, assignee },
     }),
   ];
 }
 
-export function applySaveDraft(state: TaskState, input: SaveDraftInput, part: PartState, authority: Authority, now: Date): TaskChange[] {
+/**
+ * The unit head gives a part being drafted to someone else: the previous assignee loses the step (a new step id),
+ * the part keeps its draft versions and files, and a returned part keeps the reason it was returned for.
+ */
+export function applyReassign(state: TaskState, input: AssignInput, part: PartState, step: OpenStep, authority: Authority, now: Date): TaskChange[] {
+  const from = taskStatus(state);
+  const previous = part.assignee ? userRef(part.assignee) : null;
+  const assignee = userRef(input.assignee);
+  closeStep(state, step, 'REASSIGNED', now);
+  part.assignee = assignee;
+  openStep(state, { kind: 'DRAFT', unit: part.unit, assignee }, now);
+  return [
+    record(state, now, {
+      type: 'REASSIGNED',
+      from,
+      actor: input.actor,
+      authority,
+      comment: input.note?.trim() ? input.note.trim() : null,
+      data: { unit: part.unit, from: previous, to: assignee },
+    }),
+  ];
+}
+
+export function applySaveDraft(state: TaskState, input: ContentInput, part: PartState, authority: Authority, now: Date): TaskChange[] {
   part.draftVersion += 1;
   const version = part.draftVersion;
+  const stored = input.ref ? { contentId: input.ref.id } : { content: input.inline ?? '' };
   return [
     record(state, now, {
       type: 'DRAFT_SAVED',
       from: taskStatus(state),
       actor: input.actor,
       authority,
-      data: { unit: part.unit, version },
-      draft: { unit: part.unit, version, content: input.content, author: userRef(input.actor), cycle: state.cycle },
+      data: { unit: part.unit, version, ...(input.ref ? { contentId: input.ref.id, sha256: input.ref.sha256, chars: input.ref.chars } : {}) },
+      draft: { unit: part.unit, version, ...stored, author: userRef(input.actor), cycle: state.cycle },
     }),
   ];
 }
@@ -120,13 +150,17 @@ export function applyAddAttachment(state: TaskState, input: AttachmentInput, par
   ];
 }
 
-export function applySubmit(state: TaskState, input: SubmitInput, part: PartState, authority: Authority, now: Date): TaskChange[] {
+/**
+ * The draft goes up. When the drafter holds the unit review himself (the unit head drafted his unit's part),
+ * his submission stands for that review: nobody decides on a draft they wrote, so waiting for him would wedge it.
+ */
+export function applySubmit(state: TaskState, input: SubmitInput, part: PartState, step: OpenStep, authority: Authority, now: Date): TaskChange[] {
   const from = taskStatus(state);
-  part.status = 'UNIT_REVIEW';
+  closeStep(state, step, 'DONE', now);
   part.drafter = userRef(input.actor);
+  part.drafterPrincipals = principalsOf(input.actor, communeDate(now));
   part.returnReason = null;
-  part.stepId = nextStepId(state, part.unit, 'UNIT_REVIEW');
-  return [
+  const submitted = (): TaskChange =>
     record(state, now, {
       type: 'SUBMITTED',
       from,
@@ -134,59 +168,97 @@ export function applySubmit(state: TaskState, input: SubmitInput, part: PartStat
       authority,
       comment: input.note?.trim() ? input.note : null,
       data: { unit: part.unit, version: part.draftVersion },
-    }),
-  ];
+    });
+
+  if (!part.drafterPrincipals.includes(principal.unitRole(part.unit, 'UNIT_HEAD'))) {
+    part.status = 'UNIT_REVIEW';
+    openStep(state, { kind: 'UNIT_REVIEW', unit: part.unit }, now);
+    return [submitted()];
+  }
+  part.status = 'DONE';
+  const chain = state.parts.every((p) => p.status === 'DONE') ? openChain(state, now) : null;
+  // Recorded after every state change, so each event's snapshot is the state the read model must end with.
+  return [submitted(), waived(state, now, input.actor, 'UNIT_REVIEW', part.unit), ...(chain?.() ?? [])];
 }
 
-/** Sends a part (or, from the shared chain, every part) back to its drafter with the reviewer's reason. */
-function sendBack(state: TaskState, part: PartState, reason: string): void {
+/** The trail's note that a drafter's submission stood for a review level he holds himself. */
+function waived(state: TaskState, now: Date, actor: UserRef, level: ReviewStepKind, unit: UnitCode | null): TaskChange {
+  return record(state, now, {
+    type: 'REVIEW_BY_SUBMISSION',
+    from: null,
+    actor,
+    authority: { role: 'UNIT_HEAD', onBehalfOf: null },
+    comment: 'Lãnh đạo đơn vị trực tiếp soạn và trình dự thảo: việc trình thay cho bước duyệt của đơn vị.',
+    data: { level, unit },
+  });
+}
+
+/**
+ * Every part is done: the draft goes to the reviewing unit (Phòng VH-XH), or straight to the Chairman when that unit
+ * led the task alone. A reviewing-unit head who drafted a part has spoken by submitting it. Mutates the state now and
+ * returns the recording of its own event, for the caller to run after recording the event that led here.
+ */
+function openChain(state: TaskState, now: Date): () => TaskChange[] {
+  const reviewer = principal.unitRole(state.input.reviewingUnit, 'UNIT_HEAD');
+  const reviewerDrafted = state.parts.find((p) => p.drafterPrincipals.includes(reviewer));
+  if (reviewerLeadsAlone(state) || reviewerDrafted) {
+    state.stage = 'CHAIRMAN_REVIEW';
+    openStep(state, { kind: 'CHAIRMAN_REVIEW', unit: null }, now);
+    if (reviewerLeadsAlone(state) || !reviewerDrafted) return () => [];
+    return () => [waived(state, now, reviewerDrafted.drafter!, 'VHXH_REVIEW', state.input.reviewingUnit)];
+  }
+  state.stage = 'VHXH_REVIEW';
+  openStep(state, { kind: 'VHXH_REVIEW', unit: state.input.reviewingUnit }, now);
+  return () => [];
+}
+
+/** Sends a part back to its drafter with the reviewer's reason. */
+function sendBack(state: TaskState, part: PartState, reason: string, now: Date): void {
   part.status = 'DRAFT';
   part.returnReason = reason;
-  part.stepId = nextStepId(state, part.unit, 'DRAFT');
+  openStep(state, { kind: 'DRAFT', unit: part.unit, assignee: part.assignee }, now);
 }
 
-function closeCycle(state: TaskState): void {
+function closeCycle(state: TaskState, now: Date): void {
   state.stage = 'COMPLETED';
-  state.chainStepId = null;
-  state.scheduleStepId = null;
   // Contributions still open when the cycle completes are no longer awaited.
-  for (const c of state.contributions) c.stepId = null;
+  for (const c of state.contributions) c.open = false;
+  closeAllSteps(state, 'CANCELLED', now);
 }
 
-export function applyDecide(state: TaskState, input: DecisionInput, step: ReviewStep, authority: Authority, now: Date): TaskChange[] {
+export function applyDecide(state: TaskState, input: DecisionInput, step: OpenStep, authority: Authority, now: Date): TaskChange[] {
   const from = taskStatus(state);
-  const level = step.kind;
-  const unit = step.kind === 'UNIT_REVIEW' ? step.part.unit : step.kind === 'VHXH_REVIEW' ? 'VHXH' : null;
+  const level = step.kind as ReviewStepKind;
+  const unit = step.unit;
   const base = { from, actor: input.actor, authority, comment: input.comment?.trim() ? input.comment : null, data: { level, unit } };
+  const part = level === 'UNIT_REVIEW' ? state.parts.find((p) => p.unit === unit)! : null;
 
   if (input.decision === 'return') {
     const reason = input.comment!.trim();
-    state.lastReturnReason = reason;
-    if (step.kind === 'UNIT_REVIEW') {
-      sendBack(state, step.part, reason);
+    closeStep(state, step, 'RETURNED', now);
+    state.lastReturn = { by: userRef(input.actor), role: authority.role, onBehalfOf: authority.onBehalfOf, level, at: now.toISOString(), reason };
+    if (part) {
+      sendBack(state, part, reason, now);
     } else {
       state.stage = 'PARTS';
-      state.chainStepId = null;
-      for (const part of state.parts) sendBack(state, part, reason);
+      for (const p of state.parts) sendBack(state, p, reason, now);
     }
     return [record(state, now, { ...base, type: 'RETURNED' })];
   }
 
-  if (step.kind === 'UNIT_REVIEW') {
-    step.part.status = 'DONE';
-    step.part.stepId = null;
-    if (state.parts.every((p) => p.status === 'DONE')) {
-      state.stage = vhxhLeadsAlone(state) ? 'CHAIRMAN_REVIEW' : 'VHXH_REVIEW';
-      state.chainStepId = nextStepId(state, state.stage === 'VHXH_REVIEW' ? 'VHXH' : 'UBND', state.stage);
-    }
-    return [record(state, now, { ...base, type: 'APPROVED' })];
+  closeStep(state, step, 'APPROVED', now);
+  if (part) {
+    part.status = 'DONE';
+    const chain = state.parts.every((p) => p.status === 'DONE') ? openChain(state, now) : null;
+    const approved = record(state, now, { ...base, type: 'APPROVED' });
+    return [approved, ...(chain?.() ?? [])];
   }
-  if (step.kind === 'VHXH_REVIEW') {
+  if (level === 'VHXH_REVIEW') {
     state.stage = 'CHAIRMAN_REVIEW';
-    state.chainStepId = nextStepId(state, 'UBND', 'CHAIRMAN_REVIEW');
+    openStep(state, { kind: 'CHAIRMAN_REVIEW', unit: null }, now);
     return [record(state, now, { ...base, type: 'APPROVED' })];
   }
-  closeCycle(state);
+  closeCycle(state, now);
   const approved = record(state, now, { ...base, type: 'APPROVED' });
   // The cycle's own event: a system event, so no actor and no "from" of its own.
   const completed = record(state, now, {
@@ -197,13 +269,7 @@ export function applyDecide(state: TaskState, input: DecisionInput, step: Review
   return [approved, completed];
 }
 
-export function applyRequestContributions(
-  state: TaskState,
-  input: RequestContributionsInput,
-  _part: PartState,
-  authority: Authority,
-  now: Date,
-): TaskChange[] {
+export function applyRequestContributions(state: TaskState, input: RequestContributionsInput, authority: Authority, now: Date): TaskChange[] {
   const from = taskStatus(state);
   return input.requests.map((request) => {
     const contribution: ContributionState = {
@@ -212,10 +278,12 @@ export function applyRequestContributions(
       dueAt: request.dueAt ?? cycleDueAt(state),
       requestedBy: userRef(input.actor),
       content: null,
+      contentId: null,
       contributor: null,
-      stepId: nextStepId(state, request.unit, 'CONTRIBUTION'),
+      open: true,
     };
     state.contributions.push(contribution);
+    openStep(state, { kind: 'CONTRIBUTION', unit: request.unit, dueAt: contribution.dueAt }, now);
     return record(state, now, {
       type: 'CONTRIBUTION_REQUESTED',
       from,
@@ -228,30 +296,35 @@ export function applyRequestContributions(
 
 export function applyContribute(
   state: TaskState,
-  input: ContributeInput,
+  input: ContentInput & { unit: UnitCode },
   contribution: ContributionState,
+  step: OpenStep,
   authority: Authority,
   now: Date,
 ): TaskChange[] {
-  contribution.content = input.content;
+  closeStep(state, step, 'DONE', now);
+  contribution.open = false;
   contribution.contributor = userRef(input.actor);
-  contribution.stepId = null;
+  if (input.ref) contribution.contentId = input.ref.id;
+  else contribution.content = input.inline ?? null;
   return [
     record(state, now, {
       type: 'CONTRIBUTED',
       from: taskStatus(state),
       actor: input.actor,
       authority,
-      data: { unit: contribution.unit, content: input.content },
+      data: { unit: contribution.unit, ...(input.ref ? { contentId: input.ref.id, sha256: input.ref.sha256 } : { content: input.inline }) },
     }),
   ];
 }
 
 export function applySetSchedule(state: TaskState, input: SetScheduleInput, authority: Authority, now: Date): TaskChange[] {
   state.schedule = rescheduleFrom(state.schedule, state.cycle, input.dueDates);
-  if (cycleDueAt(state) !== null) state.scheduleStepId = null;
+  const scheduleStep = state.steps.find((s) => s.kind === 'SET_SCHEDULE');
+  if (scheduleStep && cycleDueAt(state) !== null) closeStep(state, scheduleStep, 'DONE', now);
   // Contributions asked for "by the cycle's date" follow the newly entered date.
-  for (const c of state.contributions) if (c.stepId && c.dueAt === null) c.dueAt = cycleDueAt(state);
+  for (const c of state.contributions) if (c.open && c.dueAt === null) c.dueAt = cycleDueAt(state);
+  refreshCycleDueDates(state);
   return [
     record(state, now, {
       type: 'SCHEDULE_SET',
@@ -261,4 +334,21 @@ export function applySetSchedule(state: TaskState, input: SetScheduleInput, auth
       data: { dueDates: state.schedule.slice(state.cycle - 1), cycleDueAt: cycleDueAt(state) },
     }),
   ];
+}
+
+/** The coordinator names the lead unit(s) of a task the plan gave none: their parts start with assignment. */
+export function applySetLeadUnits(state: TaskState, input: SetLeadUnitsInput, step: OpenStep, authority: Authority, now: Date): TaskChange[] {
+  const from = taskStatus(state);
+  closeStep(state, step, 'DONE', now);
+  const units = [...new Set(input.units)];
+  state.input.leadUnits = units;
+  state.input.coUnits = state.input.coUnits.filter((u) => !units.includes(u));
+  state.parts = units.map((unit) => newPart(unit, null));
+  for (const part of state.parts) openStep(state, { kind: 'ASSIGN', unit: part.unit }, now);
+  return [record(state, now, { type: 'LEAD_UNITS_SET', from, actor: input.actor, authority, data: { units } })];
+}
+
+/** The part of a step (for assignment, drafting and unit review). */
+export function partOf(state: TaskState, step: OpenStep): PartState | undefined {
+  return state.parts.find((p) => p.unit === step.unit && partStep(state, p.unit)?.stepId === step.stepId);
 }

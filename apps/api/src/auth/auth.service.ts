@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
-import { UNIT_NAMES, UnitCode } from '@app/contracts';
+import { UnitCode } from '@app/contracts';
 import { ApiError } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 
@@ -13,6 +13,7 @@ interface UserRow {
   full_name: string;
   commune: string;
   unit_code: UnitCode | null;
+  unit_name: string | null;
   roles: AuthUser['roles'];
   password_hash: string;
   active: boolean;
@@ -24,7 +25,7 @@ export function publicUser(u: AuthUser) {
     username: u.username,
     fullName: u.fullName,
     commune: u.commune,
-    unit: u.unit ? { code: u.unit, name: UNIT_NAMES[u.unit] } : null,
+    unit: u.unit ? { code: u.unit, name: u.unitName ?? u.unit } : null,
     roles: u.roles,
   };
 }
@@ -35,6 +36,7 @@ const toAuthUser = (r: UserRow): AuthUser => ({
   fullName: r.full_name,
   commune: r.commune,
   unit: r.unit_code,
+  unitName: r.unit_name,
   roles: r.roles,
 });
 
@@ -46,7 +48,7 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string) {
-    const rows: UserRow[] = await this.ds.query(`SELECT * FROM users WHERE username = $1 AND active`, [username.trim().toLowerCase()]);
+    const rows: UserRow[] = await this.ds.query(`SELECT u.*, un.name AS unit_name FROM users u LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code WHERE u.username = $1 AND u.active`, [username.trim().toLowerCase()]);
     const row = rows[0];
     // Compare even when the user is unknown, so timing does not reveal which usernames exist.
     const ok = await bcrypt.compare(password, row?.password_hash ?? '$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
@@ -64,7 +66,7 @@ export class AuthService {
     } catch {
       return null;
     }
-    const rows: UserRow[] = await this.ds.query(`SELECT * FROM users WHERE id = $1 AND active`, [payload.sub]);
+    const rows: UserRow[] = await this.ds.query(`SELECT u.*, un.name AS unit_name FROM users u LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code WHERE u.id = $1 AND u.active`, [payload.sub]);
     return rows[0] ? toAuthUser(rows[0]) : null;
   }
 }

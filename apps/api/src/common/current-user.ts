@@ -8,6 +8,7 @@ export interface AuthUser {
   fullName: string;
   commune: string;
   unit: UnitCode | null;
+  unitName?: string | null;
   roles: Role[];
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { TasksService } from '../tasks/tasks.service';
 import { InboxService } from './inbox.service';
 import { BulkApproveDto } from './dto/bulk-approve.dto';
 
@@ -8,16 +9,27 @@ import { BulkApproveDto } from './dto/bulk-approve.dto';
 @ApiBearerAuth()
 @Controller('inbox')
 export class InboxController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly tasks: TasksService,
+  ) {}
 
   @Get()
   list(@CurrentUser() user: AuthUser) {
     return this.inbox.list(user);
   }
 
+  /** "Đã trình / Đã xử lý": what I sent or decided, and where each task is now. */
+  @Get('handled')
+  handled(@CurrentUser() user: AuthUser) {
+    return this.tasks.handled(user);
+  }
+
   @Post('bulk-approve')
   @HttpCode(200)
   bulkApprove(@CurrentUser() user: AuthUser, @Body() dto: BulkApproveDto) {
-    return this.inbox.bulkApprove(user, [...new Set(dto.taskIds)], dto.comment);
+    // The same item twice in one request is one decision.
+    const items = [...new Map(dto.items.map((i) => [`${i.taskId} ${i.stepId}`, i])).values()];
+    return this.inbox.bulkApprove(user, items, dto.comment);
   }
 }

@@ -1,43 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { UNIT_NAMES, UnitCode } from '@app/contracts';
-import { ApiError } from '../common/api-error';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
+import { actingFor, dueState, principalsOf } from '@app/domain';
+import { ReadModel } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
-import { todayInVietnam } from '../common/dates';
-import { DelegationsService } from '../delegations/delegations.service';
 import { TasksService } from '../tasks/tasks.service';
 
 @Injectable()
 export class InboxService {
+  private readonly logger = new Logger('InboxService');
+
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly delegations: DelegationsService,
+    private readonly readModel: ReadModel,
     private readonly tasks: TasksService,
   ) {}
 
   /**
-   * The open steps the user may act on now: named to them, held by their role in their unit, or the
-   * Chairman's while they hold his delegation. One indexed query on the read model; Temporal is not asked.
+   * The open steps the user may act on now: the steps sharing a principal with him (himself, his roles in his unit,
+   * the Chairman's role while he holds a delegation), minus those he drafted. One indexed read; Temporal is not asked.
    */
   async list(user: AuthUser) {
-    const delegation = await this.delegations.activeFor(user);
-    const rows = await this.ds.query(
-      `SELECT i.task_id, i.step_id, i.kind, i.unit_code, i.holder_role, i.assignee_id, to_char(i.due_at, 'YYYY-MM-DD') AS due_at,
-              t.plan_id, t.number, t.content, t.group_code, t.status, t.lead_units, t.deadline_raw, t.snapshot->'parts' AS parts
-       FROM inbox_items i JOIN plan_tasks t ON t.id = i.task_id
-       WHERE i.commune = $1 AND (
-         i.assignee_id = $2
-         OR (i.assignee_id IS NULL AND (i.unit_code IS NULL OR i.unit_code = $4)
-             AND (i.holder_role = ANY($3) OR (i.kind = 'CONTRIBUTION' AND 'UNIT_HEAD' = ANY($3))))
-         OR (i.assignee_id IS NULL AND i.holder_role = 'CHAIRMAN' AND $5)
-       )
-       ORDER BY i.due_at ASC NULLS LAST, t.number ASC, i.step_id`,
-      [user.commune, user.id, user.roles, user.unit, !!delegation],
-    );
-    const today = todayInVietnam();
-    return rows.map((r: any) => {
-      const delegated = r.holder_role === 'CHAIRMAN' && !user.roles.includes('CHAIRMAN') && delegation;
+    const ctx = await this.tasks.context(user);
+    const rows = await this.readModel.inbox.openStepsFor(user.commune, principalsOf(ctx.actor, ctx.today), user.id);
+    return rows.map((r) => {
+      const onBehalfOf = actingFor({ principals: r.principals } as Parameters<typeof actingFor>[0], ctx.actor, ctx.today);
+      const state = dueState(r.due_at, ctx.today, ctx.calendar);
       return {
         taskId: r.task_id,
         planId: r.plan_id,
@@ -45,28 +30,40 @@ export class InboxService {
         title: r.content,
         stepId: r.step_id,
         kind: r.kind,
-        unit: r.unit_code ? { code: r.unit_code, name: UNIT_NAMES[r.unit_code as UnitCode] } : null,
+        unit: r.unit_code ? { code: r.unit_code, name: r.unit_name ?? r.unit_code } : null,
         groupCode: r.group_code,
         status: r.status,
         deadlineRaw: r.deadline_raw,
         dueAt: r.due_at,
-        overdue: !!r.due_at && r.due_at < today,
-        ...(delegated ? { onBehalfOf: delegation.fromUser } : {}),
+        dueState: state,
+        overdue: state === 'OVERDUE',
+        openedAt: r.opened_at,
+        escalationLevel: r.escalation_level,
+        ...(onBehalfOf ? { onBehalfOf } : {}),
       };
     });
   }
 
-  /** One result per item; an item that fails says why and does not stop the others. */
-  async bulkApprove(user: AuthUser, taskIds: string[], comment?: string) {
+  /**
+   * Approves each item at the step the caller saw (so the same request sent twice approves once, never two levels),
+   * and gives one result per item whatever fails: an item that fails says why and does not stop the others.
+   */
+  async bulkApprove(user: AuthUser, items: { taskId: string; stepId: string }[], comment?: string) {
     const results = [];
-    for (const taskId of taskIds) {
+    for (const { taskId, stepId } of items) {
       try {
-        await this.tasks.decide(user, taskId, 'approve', comment);
-        results.push({ taskId, ok: true });
+        await this.tasks.decide(user, taskId, 'approve', comment, stepId);
+        results.push({ taskId, stepId, ok: true });
       } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
-        const body = e.getResponse() as { code: string; message: string };
-        results.push({ taskId, ok: false, code: body.code, message: body.message });
+        const body = e instanceof HttpException ? (e.getResponse() as { code?: string; message?: string }) : null;
+        if (!body?.code) this.logger.error(e instanceof Error ? e.stack : String(e));
+        results.push({
+          taskId,
+          stepId,
+          ok: false,
+          code: body?.code ?? 'INTERNAL',
+          message: body?.message ?? 'Không thực hiện được mục này do lỗi hệ thống; vui lòng thử lại.',
+        });
       }
     }
     return results;

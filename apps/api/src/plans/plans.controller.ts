@@ -45,6 +45,6 @@ export class PlansController {
 
   @Get(':planId/tasks')
   tasks(@CurrentUser() user: AuthUser, @Param('planId') planId: string, @Query() filter: TaskFilterDto) {
-    return this.plans.tasks(user, planId, filter);
+    return this.plans.taskList(user, planId, filter);
   }
 }

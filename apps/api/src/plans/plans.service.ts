@@ -1,30 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { planWorkflowId, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
+import { DeadlineKind, planWorkflowId, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
 import { parsePlan, PlanParseError } from '@app/domain';
-import { importParsedPlan } from '@app/persistence';
+import { importParsedPlan, ReadModel } from '@app/persistence';
 import { ApiError, notFound } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 import { TemporalService } from '../temporal/temporal.service';
-import { TASK_SELECT, TaskRow, toTask } from '../tasks/task.mapper';
+import { TasksService } from '../tasks/tasks.service';
+import { toTask } from '../tasks/task.view';
+
+/** The commune's reviewing unit (VHXH_REVIEW); a per-commune setting once units are data. */
+const REVIEWING_UNIT = 'VHXH';
 
 @Injectable()
 export class PlansService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly readModel: ReadModel,
     private readonly temporal: TemporalService,
+    private readonly tasks: TasksService,
   ) {}
 
   async list(user: AuthUser) {
-    const rows = await this.ds.query(
-      `SELECT p.id, p.commune, p.year, p.title, p.status, p.decision_number, p.imported_at, p.activated_at, p.groups, p.warnings,
-              (SELECT count(*)::int FROM plan_tasks t WHERE t.plan_id = p.id) AS task_count
-       FROM plans p WHERE p.commune = $1 ORDER BY p.year DESC`,
-      [user.commune],
-    );
-    return rows.map((p: any) => ({
+    const rows = await this.readModel.plans.list(user.commune);
+    return rows.map((p) => ({
       id: p.id,
       commune: p.commune,
       year: p.year,
@@ -49,20 +47,20 @@ export class PlansService {
       if (e instanceof PlanParseError) throw new ApiError('PLAN_INVALID', e.message);
       throw e;
     }
-    const result = await importParsedPlan(this.ds, user.commune, parsed, text);
+    const result = await importParsedPlan(this.readModel.db, user.commune, parsed, text);
     return { planId: result.planId, taskCount: result.taskCount, groups: result.groups, year: parsed.year, title: parsed.title, warnings: parsed.warnings };
   }
 
   async findPlan(user: AuthUser, planId: string) {
-    const rows = await this.ds.query(`SELECT * FROM plans WHERE id::text = $1 AND commune = $2`, [planId, user.commune]);
-    if (!rows[0]) throw notFound('Không tìm thấy kế hoạch.');
-    return rows[0] as { id: string; commune: string; year: number; title: string; status: string };
+    const plan = await this.readModel.plans.find(user.commune, planId);
+    if (!plan) throw notFound('Không tìm thấy kế hoạch.');
+    return plan;
   }
 
   /** Starts the plan workflow, which starts one task workflow per task. Business-key ids make a second call harmless. */
   async activate(user: AuthUser, planId: string) {
     const plan = await this.findPlan(user, planId);
-    const tasks: TaskRow[] = await this.ds.query(`SELECT * FROM plan_tasks WHERE plan_id = $1 ORDER BY number`, [plan.id]);
+    const tasks = await this.readModel.plans.tasksToStart(plan.id);
     const inputs: TaskWorkflowInput[] = tasks.map((t) => ({
       commune: plan.commune,
       planId: plan.id,
@@ -72,7 +70,8 @@ export class PlansService {
       title: t.content,
       leadUnits: t.lead_units,
       coUnits: t.co_units,
-      deadlineKind: t.deadline_kind,
+      reviewingUnit: REVIEWING_UNIT,
+      deadlineKind: t.deadline_kind as DeadlineKind,
       dueDates: t.due_dates,
     }));
     const workflowId = planWorkflowId(plan.commune, plan.year);
@@ -87,7 +86,7 @@ export class PlansService {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       alreadyActive = true;
     }
-    await this.ds.query(`UPDATE plans SET status = 'ACTIVE', activated_at = coalesce(activated_at, now()) WHERE id = $1`, [plan.id]);
+    await this.readModel.plans.markActive(plan.id);
     return { planId: plan.id, status: 'ACTIVE', workflowId, alreadyActive, taskCount: tasks.length };
   }
 
@@ -101,23 +100,9 @@ export class PlansService {
     }
   }
 
-  async tasks(user: AuthUser, planId: string, filter: { group?: string; unit?: string; status?: string }) {
+  async taskList(user: AuthUser, planId: string, filter: { group?: string; unit?: string; status?: string }) {
     await this.findPlan(user, planId);
-    const where = ['t.plan_id = $1', 't.commune = $2'];
-    const params: unknown[] = [planId, user.commune];
-    if (filter.group) {
-      params.push(filter.group);
-      where.push(`t.group_code = $${params.length}`);
-    }
-    if (filter.unit) {
-      params.push(filter.unit);
-      where.push(`$${params.length} = ANY(t.lead_units)`);
-    }
-    if (filter.status) {
-      params.push(filter.status);
-      where.push(`t.status = $${params.length}`);
-    }
-    const rows: TaskRow[] = await this.ds.query(`${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.number`, params);
-    return rows.map(toTask);
+    const [rows, ctx] = await Promise.all([this.readModel.tasks.listByPlan(user.commune, planId, filter), this.tasks.context(user)]);
+    return rows.map((r) => toTask(r, ctx));
   }
 }

@@ -6,7 +6,7 @@ import { maxAttachmentBytes } from '@app/config';
 import { ApiError } from '../common/api-error';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { TasksService } from './tasks.service';
-import { AssignDto, ContributeDto, ContributionRequestDto, DecisionDto, DraftDto, ScheduleDto, SubmitDto } from './dto/task-actions.dto';
+import { AssignDto, ContributeDto, ContributionRequestDto, DecisionDto, DraftDto, LeadUnitsDto, ScheduleDto, SubmitDto } from './dto/task-actions.dto';
 
 const MAX_ATTACHMENT_BYTES = maxAttachmentBytes();
 
@@ -29,7 +29,7 @@ export class TasksController {
   @Post('tasks/:taskId/assign')
   @HttpCode(200)
   assign(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: AssignDto) {
-    return this.tasks.assign(user, taskId, dto.assigneeId, dto.stepId);
+    return this.tasks.assign(user, taskId, dto.assigneeId, dto.stepId, dto.note);
   }
 
   @Put('tasks/:taskId/draft')
@@ -81,6 +81,12 @@ export class TasksController {
   @Put('tasks/:taskId/schedule')
   setSchedule(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: ScheduleDto) {
     return this.tasks.setSchedule(user, taskId, dto.dueDates.map((d) => d.slice(0, 10)));
+  }
+
+  /** The coordinator names the lead unit(s) of a task the plan gave none. */
+  @Put('tasks/:taskId/lead-units')
+  setLeadUnits(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: LeadUnitsDto) {
+    return this.tasks.setLeadUnits(user, taskId, [...new Set(dto.units)]);
   }
 
   @Get('tasks/:taskId/history')

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'crypto';
-import { DataSource } from 'typeorm';
 import {
   Actor,
   addAttachmentUpdate,
@@ -10,44 +9,40 @@ import {
   decideUpdate,
   requestContributionsUpdate,
   saveDraftUpdate,
+  setLeadUnitsUpdate,
   setScheduleUpdate,
-  StepKind,
   submitUpdate,
+  TaskAction,
   TaskSnapshot,
   UnitCode,
 } from '@app/contracts';
+import { authorize, communeDate, NO_EXCEPTIONS, type Target } from '@app/domain';
+import { ReadModel, TaskRow } from '@app/persistence';
 import { ApiError, notFound, validation } from '../common/api-error';
-import { AuthUser, hasRole } from '../common/current-user';
+import { AuthUser } from '../common/current-user';
 import { DelegationsService } from '../delegations/delegations.service';
-import { TemporalService, toApiError } from '../temporal/temporal.service';
-import { findStep } from './step-access';
-import { TASK_SELECT, TaskRow, toTask } from './task.mapper';
-
-const PROBLEM_MESSAGES = {
-  STEP_CLOSED: 'Bước này đã được xử lý hoặc đã đóng.',
-  NOT_YOUR_STEP: 'Bước này không thuộc quyền xử lý của bạn.',
-  SELF_APPROVAL: 'Người soạn thảo không được tự phê duyệt dự thảo của mình.',
-} as const;
+import { TemporalService, toApiError, WorkflowRefusal } from '../temporal/temporal.service';
+import { toTask, toTaskDetail, ViewContext } from './task.view';
 
 
+/**
+ * Every human action on a task: the approval policy is asked first on the read model's snapshot (the same policy the
+ * workflow asks again inside its validator), then the action goes to the task's workflow as an Update, and the answer
+ * is built from the snapshot the update returned — no second read.
+ */
 @Injectable()
 export class TasksService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly readModel: ReadModel,
     private readonly temporal: TemporalService,
     private readonly delegations: DelegationsService,
   ) {}
 
   /** A task of the caller's commune; another commune's task is NOT_FOUND, never FORBIDDEN. */
   async load(user: AuthUser, taskId: string): Promise<TaskRow> {
-    const rows: TaskRow[] = await this.ds.query(`${TASK_SELECT} WHERE t.id::text = $1 AND t.commune = $2`, [taskId, user.commune]);
-    if (!rows[0]) throw notFound('Không tìm thấy nhiệm vụ.');
-    return rows[0];
-  }
-
-  private snapshotOf(row: TaskRow): TaskSnapshot {
-    if (!row.snapshot) throw new ApiError('STEP_CLOSED', 'Nhiệm vụ chưa được kích hoạt: hãy kích hoạt kế hoạch trước.');
-    return row.snapshot;
+    const row = await this.readModel.tasks.find(user.commune, taskId);
+    if (!row) throw notFound('Không tìm thấy nhiệm vụ.');
+    return row;
   }
 
   async actor(user: AuthUser): Promise<Actor> {
@@ -55,16 +50,31 @@ export class TasksService {
     return { id: user.id, fullName: user.fullName, commune: user.commune, unit: user.unit, roles: user.roles, ...(delegation ? { delegation } : {}) };
   }
 
-  /** Checks on the server what the workflow will check again, so the common mistakes answer fast and clearly. */
-  private async access(user: AuthUser, row: TaskRow, kinds: StepKind[], stepId?: string) {
-    const actor = await this.actor(user);
-    const found = findStep(this.snapshotOf(row), user, kinds, stepId, actor.delegation);
-    if ('problem' in found) throw new ApiError(found.problem, PROBLEM_MESSAGES[found.problem]);
-    return { actor, step: found.step };
+  async context(user: AuthUser, actor?: Actor): Promise<ViewContext> {
+    // The commune's holiday table arrives with the deadlines settings; until then weekends are the only days off.
+    return { actor: actor ?? (await this.actor(user)), today: communeDate(Date.now()), calendar: NO_EXCEPTIONS };
+  }
+
+  /**
+   * The server's check before the workflow's own: the approval policy on the stored snapshot. Returns the step the
+   * action applies to (its id goes to the workflow, so a double click is caught there too).
+   */
+  private permit(row: TaskRow, ctx: ViewContext, action: TaskAction, target: Target) {
+    if (!row.snapshot) throw new ApiError('STEP_CLOSED', 'Nhiệm vụ chưa được kích hoạt: hãy kích hoạt kế hoạch trước.');
+    const verdict = authorize(row.snapshot, ctx.actor, action, target, ctx.today);
+    if (!verdict.ok) throw new ApiError(verdict.code, verdict.message);
+    return verdict;
+  }
+
+  private firstPermitted(row: TaskRow, ctx: ViewContext, actions: TaskAction[], target: Target) {
+    for (const action of actions.slice(0, -1)) {
+      if (row.snapshot && authorize(row.snapshot, ctx.actor, action, target, ctx.today).ok) return this.permit(row, ctx, action, target);
+    }
+    return this.permit(row, ctx, actions[actions.length - 1], target);
   }
 
   /** Sends a human action to the task's workflow; it returns once the read model shows the result. */
-  private async update<T>(row: TaskRow, def: any, input: T): Promise<TaskSnapshot> {
+  private async update<I>(row: TaskRow, def: UpdateDefinition<TaskSnapshot, [I]>, input: I): Promise<TaskSnapshot> {
     try {
       return await this.temporal.client.workflow.getHandle(row.workflow_id).executeUpdate(def, { args: [input] });
     } catch (e) {
@@ -72,24 +82,35 @@ export class TasksService {
     }
   }
 
+  private async act<I>(
+    user: AuthUser,
+    taskId: string,
+    action: TaskAction,
+    target: Target,
+    def: UpdateDefinition<TaskSnapshot, [I]>,
+    input: (actor: Actor, stepId: string | undefined) => I,
+  ) {
+    const row = await this.load(user, taskId);
+    const ctx = await this.context(user);
+    const verdict = this.permit(row, ctx, action, target);
+    const snapshot = await this.update(row, def, input(ctx.actor, verdict.step?.stepId));
+    return toTaskDetail(row, ctx, snapshot);
+  }
+
   async get(user: AuthUser, taskId: string) {
     const row = await this.load(user, taskId);
-    const [drafts, attachments] = await Promise.all([
-      this.ds.query(
-        `SELECT version, unit_code, content, author_id, author_name, created_at, cycle FROM draft_versions
-         WHERE task_id = $1 ORDER BY cycle DESC, created_at DESC, version DESC`,
-        [row.id],
-      ),
-      this.ds.query(
-        `SELECT id, name, mime_type, size, sha256, uploaded_by_id, uploaded_by_name, created_at FROM attachments
-         WHERE task_id = $1 AND linked ORDER BY created_at`,
-        [row.id],
-      ),
+    const [ctx, drafts, attachments] = await Promise.all([
+      this.context(user),
+      this.readModel.contents.draftVersions(row.id),
+      this.readModel.attachments.linked(row.id),
     ]);
-    const s = row.snapshot;
+    const detail = toTaskDetail(row, ctx);
+    const ids = detail.contributions.flatMap((c) => (c.contentId ? [c.contentId] : []));
+    const texts = await this.readModel.contents.texts(row.id, ids);
     return {
-      ...toTask(row),
-      drafts: drafts.map((d: any) => ({
+      ...detail,
+      contributions: detail.contributions.map((c) => ({ ...c, content: c.content ?? (c.contentId ? (texts.get(c.contentId) ?? null) : null) })),
+      drafts: drafts.map((d) => ({
         version: d.version,
         cycle: d.cycle,
         unit: d.unit_code,
@@ -97,7 +118,7 @@ export class TasksService {
         author: { id: d.author_id, fullName: d.author_name },
         createdAt: d.created_at,
       })),
-      attachments: attachments.map((a: any) => ({
+      attachments: attachments.map((a) => ({
         id: a.id,
         name: a.name,
         mimeType: a.mime_type,
@@ -106,97 +127,114 @@ export class TasksService {
         uploadedBy: { id: a.uploaded_by_id, fullName: a.uploaded_by_name },
         createdAt: a.created_at,
       })),
-      steps: s?.openSteps ?? [],
-      parts: s?.parts ?? [],
-      contributions: s?.contributions ?? [],
-      lastReturnReason: s?.lastReturnReason ?? null,
       temporalUiUrl: this.temporal.config.temporalUiUrl
         ? `${this.temporal.config.temporalUiUrl}/namespaces/${this.temporal.config.temporalNamespace}/workflows/${encodeURIComponent(row.workflow_id)}`
         : null,
     };
   }
 
-  async assign(user: AuthUser, taskId: string, assigneeId: string, stepId?: string) {
+  /** Assigns an ASSIGN step, or reassigns a part being drafted (its DRAFT step): the unit head's two moves. */
+  async assign(user: AuthUser, taskId: string, assigneeId: string, stepId?: string, note?: string) {
     const row = await this.load(user, taskId);
-    const { actor, step } = await this.access(user, row, ['ASSIGN', 'DRAFT'], stepId);
-    if (step.kind === 'DRAFT' && !hasRole(user, 'UNIT_HEAD')) throw new ApiError('NOT_YOUR_STEP', PROBLEM_MESSAGES.NOT_YOUR_STEP);
-    const people: { id: string; full_name: string; unit_code: UnitCode; roles: any[] }[] = await this.ds.query(
-      `SELECT id, full_name, unit_code, roles FROM users WHERE id::text = $1 AND commune = $2 AND active`,
-      [assigneeId, user.commune],
-    );
-    const p = people[0];
-    if (!p) throw notFound('Không tìm thấy cán bộ được giao.');
-    if (p.unit_code !== step.unit) throw validation('Chỉ giao nhiệm vụ cho cán bộ thuộc đơn vị chủ trì.');
-    await this.update(row, assignUpdate, { actor, stepId: step.stepId, assignee: { id: p.id, fullName: p.full_name, unit: p.unit_code, roles: p.roles } });
-    return this.get(user, taskId);
+    const ctx = await this.context(user);
+    const named = row.snapshot?.openSteps.find((s) => s.stepId === stepId);
+    // With the step the page showed, its kind says which move; without it, whichever the policy allows.
+    const verdict = named
+      ? this.permit(row, ctx, named.kind === 'DRAFT' ? 'reassign' : 'assign', { stepId })
+      : this.firstPermitted(row, ctx, ['assign', 'reassign'], { stepId });
+    const person = await this.readModel.users.activeInCommune(user.commune, assigneeId);
+    if (!person) throw notFound('Không tìm thấy cán bộ được giao.');
+    if (person.unit_code !== verdict.step!.unit) throw validation('Chỉ giao nhiệm vụ cho cán bộ thuộc đơn vị chủ trì.');
+    const snapshot = await this.update(row, assignUpdate, {
+      actor: ctx.actor,
+      stepId: verdict.step!.stepId,
+      assignee: { id: person.id, fullName: person.full_name, unit: person.unit_code, roles: person.roles },
+      ...(note?.trim() ? { note: note.trim() } : {}),
+    });
+    return toTaskDetail(row, ctx, snapshot);
   }
 
+  /** The text is stored first; the workflow records its id. A version the workflow refused leaves no text behind. */
   async saveDraft(user: AuthUser, taskId: string, content: string) {
     const row = await this.load(user, taskId);
-    const { actor } = await this.access(user, row, ['DRAFT']);
-    await this.update(row, saveDraftUpdate, { actor, content });
-    return this.get(user, taskId);
+    const ctx = await this.context(user);
+    this.permit(row, ctx, 'saveDraft', {});
+    const ref = await this.readModel.contents.store({ taskId: row.id, commune: row.commune, kind: 'DRAFT', content, author: ctx.actor });
+    try {
+      return toTaskDetail(row, ctx, await this.update(row, saveDraftUpdate, { actor: ctx.actor, draft: ref }));
+    } catch (e) {
+      if (e instanceof WorkflowRefusal) await this.readModel.contents.discardRefused(ref.id);
+      throw e;
+    }
   }
 
-  async submit(user: AuthUser, taskId: string, note?: string, stepId?: string) {
-    const row = await this.load(user, taskId);
-    const { actor, step } = await this.access(user, row, ['DRAFT'], stepId);
-    await this.update(row, submitUpdate, { actor, stepId: step.stepId, note });
-    return this.get(user, taskId);
+  submit(user: AuthUser, taskId: string, note?: string, stepId?: string) {
+    return this.act(user, taskId, 'submit', { stepId }, submitUpdate, (actor, step) => ({ actor, stepId: step!, note }));
   }
 
-  async decide(user: AuthUser, taskId: string, decision: 'approve' | 'return', comment?: string, stepId?: string) {
+  decide(user: AuthUser, taskId: string, decision: 'approve' | 'return', comment?: string, stepId?: string) {
     if (decision === 'return' && !comment?.trim()) throw validation('Phải ghi lý do khi trả lại dự thảo.');
-    const row = await this.load(user, taskId);
-    const { actor, step } = await this.access(user, row, ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'], stepId);
-    await this.update(row, decideUpdate, { actor, stepId: step.stepId, decision, comment: comment?.trim() || undefined });
-    return this.get(user, taskId);
+    return this.act(user, taskId, decision, { stepId }, decideUpdate, (actor, step) => ({
+      actor,
+      stepId: step!,
+      decision,
+      comment: comment?.trim() || undefined,
+    }));
   }
 
-  async requestContributions(user: AuthUser, taskId: string, requests: { unit: UnitCode; dueAt: string | null }[]) {
-    const row = await this.load(user, taskId);
-    const { actor } = await this.access(user, row, ['DRAFT']);
-    const allowed = new Set(row.co_units);
-    const wrong = requests.filter((r) => !allowed.has(r.unit));
-    if (wrong.length) throw validation(`Đơn vị ${wrong.map((w) => w.unit).join(', ')} không phải đơn vị phối hợp của nhiệm vụ này.`);
-    await this.update(row, requestContributionsUpdate, { actor, requests });
-    return this.get(user, taskId);
+  requestContributions(user: AuthUser, taskId: string, requests: { unit: UnitCode; dueAt: string | null }[]) {
+    return this.act(user, taskId, 'requestContributions', {}, requestContributionsUpdate, (actor) => ({ actor, requests }));
   }
 
   async contribute(user: AuthUser, taskId: string, unit: UnitCode, content: string) {
     const row = await this.load(user, taskId);
-    const snapshot = this.snapshotOf(row);
-    const step = snapshot.openSteps.find((s) => s.kind === 'CONTRIBUTION' && s.unit === unit);
-    const { actor } = await this.access(user, row, ['CONTRIBUTION'], step?.stepId);
-    await this.update(row, contributeUpdate, { actor, unit, content });
-    return this.get(user, taskId);
+    const ctx = await this.context(user);
+    this.permit(row, ctx, 'contribute', { unit });
+    const ref = await this.readModel.contents.store({ taskId: row.id, commune: row.commune, kind: 'CONTRIBUTION', content, author: ctx.actor });
+    try {
+      return toTaskDetail(row, ctx, await this.update(row, contributeUpdate, { actor: ctx.actor, unit, contribution: ref }));
+    } catch (e) {
+      if (e instanceof WorkflowRefusal) await this.readModel.contents.discardRefused(ref.id);
+      throw e;
+    }
   }
 
-  async setSchedule(user: AuthUser, taskId: string, dueDates: string[]) {
-    if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw new ApiError('FORBIDDEN', 'Chỉ cán bộ đầu mối CCHC được đặt thời hạn cho nhiệm vụ.');
-    const row = await this.load(user, taskId);
-    const actor = await this.actor(user);
-    await this.update(row, setScheduleUpdate, { actor, dueDates: [...dueDates].sort() });
-    await this.ds.query(`UPDATE plan_tasks SET due_dates = $2 WHERE id = $1`, [row.id, JSON.stringify([...dueDates].sort())]);
-    return this.get(user, taskId);
+  setSchedule(user: AuthUser, taskId: string, dueDates: string[]) {
+    return this.act(user, taskId, 'setSchedule', {}, setScheduleUpdate, (actor) => ({ actor, dueDates: [...dueDates].sort() }));
   }
 
-  /** Stores the file (size and sha256 kept), then records it in the workflow; a rejected record leaves no orphan. */
+  async setLeadUnits(user: AuthUser, taskId: string, units: UnitCode[]) {
+    const known = await this.readModel.units.codes(user.commune);
+    const unknown = units.filter((u) => !known.includes(u));
+    if (unknown.length) throw validation(`Đơn vị ${unknown.join(', ')} không có trong danh sách đơn vị của xã.`);
+    return this.act(user, taskId, 'setLeadUnit', {}, setLeadUnitsUpdate, (actor) => ({ actor, units }));
+  }
+
+  /**
+   * Stores the file (size and sha256 kept) before the workflow records it. It is deleted only when the workflow
+   * refused it by its rules; after any other failure the workflow may already have recorded it, so it stays.
+   */
   async addAttachment(user: AuthUser, taskId: string, file: { originalname: string; mimetype: string; buffer: Buffer }) {
     const row = await this.load(user, taskId);
-    const { actor } = await this.access(user, row, ['DRAFT']);
+    const ctx = await this.context(user);
+    this.permit(row, ctx, 'addAttachment', {});
     const id = randomUUID();
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    await this.ds.query(
-      `INSERT INTO attachments (id, task_id, commune, name, mime_type, size, sha256, content, uploaded_by_id, uploaded_by_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, row.id, row.commune, name, file.mimetype || 'application/octet-stream', file.buffer.length, sha256, file.buffer, user.id, user.fullName],
-    );
+    await this.readModel.attachments.store({
+      id,
+      taskId: row.id,
+      commune: row.commune,
+      name,
+      mimeType: file.mimetype || 'application/octet-stream',
+      content: file.buffer,
+      sha256,
+      uploadedBy: ctx.actor,
+    });
     try {
-      await this.update(row, addAttachmentUpdate, { actor, attachment: { id, name, size: file.buffer.length, sha256 } });
+      await this.update(row, addAttachmentUpdate, { actor: ctx.actor, attachment: { id, name, size: file.buffer.length, sha256 } });
     } catch (e) {
-      await this.ds.query(`DELETE FROM attachments WHERE id = $1 AND NOT linked`, [id]);
+      if (e instanceof WorkflowRefusal) await this.readModel.attachments.discardRefused(id);
       throw e;
     }
     return { id, name, size: file.buffer.length, sha256 };
@@ -204,15 +242,15 @@ export class TasksService {
 
   async attachmentContent(user: AuthUser, taskId: string, attachmentId: string) {
     const row = await this.load(user, taskId);
-    const rows = await this.ds.query(`SELECT name, mime_type, content FROM attachments WHERE id::text = $1 AND task_id = $2`, [attachmentId, row.id]);
-    if (!rows[0]) throw notFound('Không tìm thấy tệp đính kèm.');
-    return rows[0] as { name: string; mime_type: string; content: Buffer };
+    const file = await this.readModel.attachments.content(row.id, attachmentId);
+    if (!file) throw notFound('Không tìm thấy tệp đính kèm.');
+    return file;
   }
 
   async history(user: AuthUser, taskId: string) {
     const row = await this.load(user, taskId);
-    const rows = await this.ds.query(`SELECT * FROM audit_events WHERE task_id = $1 ORDER BY seq`, [row.id]);
-    return rows.map((e: any) => ({
+    const rows = await this.readModel.trail.history(row.id);
+    return rows.map((e) => ({
       seq: e.seq,
       at: e.at,
       type: e.type,
@@ -228,15 +266,16 @@ export class TasksService {
 
   /** Tasks whose drafting step is mine: assigned to me, or returned to me with the reason on top. */
   async mine(user: AuthUser) {
-    const rows: TaskRow[] = await this.ds.query(
-      `${TASK_SELECT} WHERE t.commune = $1 AND EXISTS (
-         SELECT 1 FROM inbox_items i WHERE i.task_id = t.id AND i.kind = 'DRAFT' AND i.assignee_id = $2)
-       ORDER BY t.number`,
-      [user.commune, user.id],
-    );
+    const [rows, ctx] = await Promise.all([this.readModel.tasks.draftingBy(user.commune, user.id), this.context(user)]);
     return rows.map((r) => {
       const part = r.snapshot?.parts.find((p) => p.assignee?.id === user.id);
-      return { ...toTask(r), returnReason: part?.returnReason ?? null, myRole: 'ASSIGNEE' as const };
+      return { ...toTask(r, ctx), returnReason: part?.returnReason ?? null, lastReturn: r.snapshot?.lastReturn ?? null, myRole: 'ASSIGNEE' as const };
     });
+  }
+
+  /** "Đã trình / Đã xử lý": what I sent or decided, and where each task is now. */
+  async handled(user: AuthUser) {
+    const [rows, ctx] = await Promise.all([this.readModel.tasks.handledBy(user.commune, user.id), this.context(user)]);
+    return rows.map((r) => ({ ...toTask(r, ctx), lastAction: r.last_action }));
   }
 }

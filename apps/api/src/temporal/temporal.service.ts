@@ -35,6 +35,9 @@ export class TemporalService implements OnApplicationShutdown {
   }
 }
 
+/** The workflow refused the action by its rules (its validator): nothing was recorded. */
+export class WorkflowRefusal extends ApiError {}
+
 /**
  * Turns a workflow's rejection of a human action into the contract's error: the validator inside the workflow
  * throws ApplicationFailure typed with our error codes; a closed workflow means the step is closed too.
@@ -43,7 +46,7 @@ export function toApiError(err: unknown): unknown {
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause;
     if (cause instanceof ApplicationFailure && cause.type && (ERROR_CODES as readonly string[]).includes(cause.type)) {
-      return new ApiError(cause.type as ErrorCode, cause.message);
+      return new WorkflowRefusal(cause.type as ErrorCode, cause.message);
     }
     if (cause instanceof ActivityFailure) {
       // The action is recorded in the workflow, which keeps delivering it; only the read model lags behind.

@@ -71,8 +71,9 @@ export const Api = {
 
   myTasks: () => api<MyTask[]>('/my/tasks'),
   inbox: () => api<InboxItem[]>('/inbox'),
-  bulkApprove: (taskIds: string[], comment?: string) =>
-    api<BulkResult[]>('/inbox/bulk-approve', { method: 'POST', body: { taskIds, comment: comment || undefined } }),
+  /** Each item names the step the approver saw, so the same request sent twice approves once. */
+  bulkApprove: (items: { taskId: string; stepId: string }[], comment?: string) =>
+    api<BulkResult[]>('/inbox/bulk-approve', { method: 'POST', body: { items, comment: comment || undefined } }),
 
   delegations: () => api<Delegation[]>('/delegations'),
   createDelegation: (toUserId: string, from: string, until: string) =>

@@ -115,8 +115,9 @@ function Editor({
     try {
       await Api.saveDraft(task.id, content);
       setSaved(content);
-      setNotice({ kind: 'success', text: `Đã lưu phiên bản ${(latest?.version ?? 0) + 1} của dự thảo.` });
+      // Said once the page shows the new version, so what is on screen is what was saved.
       await reload();
+      setNotice({ kind: 'success', text: `Đã lưu phiên bản ${(latest?.version ?? 0) + 1} của dự thảo.` });
       return true;
     } catch (err) {
       setNotice({ kind: 'error', text: actionError(err) });

@@ -79,7 +79,7 @@ export function InboxPage() {
     setFailures([]);
     try {
       const results = await Api.bulkApprove(
-        chosen.map((i) => i.taskId),
+        chosen.map((i) => ({ taskId: i.taskId, stepId: i.stepId })),
         comment.trim(),
       );
       const ok = results.filter((r) => r.ok).length;

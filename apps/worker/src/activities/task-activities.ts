@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
-import { TaskActivities, TaskChange } from '@app/contracts';
-import { applyTaskChange } from '@app/persistence';
+import { TaskActivities } from '@app/contracts';
+import { ChangeWriter } from '@app/persistence';
 
-/** Activities of the task workflow: the read model and the trail, written idempotently. */
+/** Activities of the task workflow: the read model and the trail, written idempotently in one statement. */
 export function createTaskActivities(ds: DataSource): TaskActivities {
+  const writer = new ChangeWriter(ds);
   return {
-    async applyTaskChange(change: TaskChange) {
-      await applyTaskChange(ds, change);
-    },
+    applyTaskChange: (change) => writer.apply(change),
   };
 }

@@ -1,4 +1,7 @@
-import { UNIT_CODES, type UnitCode } from '@app/contracts';
+import type { UnitCode } from '@app/contracts';
+
+/** The units of An Lão the spellings below describe (the seed's directory; units are data per commune). */
+const UNIT_CODES: readonly UnitCode[] = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
 import { foldVietnamese } from './text';
 
 export interface UnitResolution {

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { TASK_STATUSES, UNIT_CODES } from '@app/contracts';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { TASK_STATUSES } from '@app/contracts';
 
 export class TaskFilterDto {
   @ApiPropertyOptional({ example: 'I' }) @IsOptional() @IsIn(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']) group?: string;
-  @ApiPropertyOptional({ enum: UNIT_CODES }) @IsOptional() @IsIn(UNIT_CODES as unknown as string[]) unit?: string;
+  @ApiPropertyOptional({ example: 'KT' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/) unit?: string;
   @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES as unknown as string[]) status?: string;
 }

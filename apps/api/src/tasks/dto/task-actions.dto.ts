@@ -1,13 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { UNIT_CODES, UnitCode } from '@app/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { UnitCode } from '@app/contracts';
+
+/** A unit's code (units are data per commune; whether it exists is checked against the commune's units). */
+const UNIT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
 export const MAX_DRAFT_CHARS = 200_000;
 
 export class AssignDto {
-  @ApiProperty() @IsString() assigneeId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+  @ApiProperty() @IsString() @MaxLength(64) assigneeId: string;
+  @ApiPropertyOptional({ description: 'Bước giao việc, hoặc bước soạn thảo khi giao lại' }) @IsOptional() @IsString() @MaxLength(200) stepId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class DraftDto {
@@ -26,7 +30,7 @@ export class DecisionDto {
 }
 
 export class ContributionRequestItem {
-  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
+  @ApiProperty({ example: 'VP' }) @IsString() @Matches(UNIT_CODE) unit: UnitCode;
   @ApiPropertyOptional({ example: '2026-12-15' }) @IsOptional() @IsDateString({ strict: true }) dueAt?: string;
 }
 
@@ -41,10 +45,14 @@ export class ContributionRequestDto {
 }
 
 export class ContributeDto {
-  @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
+  @ApiProperty({ example: 'VP' }) @IsString() @Matches(UNIT_CODE) unit: UnitCode;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
 }
 
 export class ScheduleDto {
   @ApiProperty({ example: ['2026-12-15'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @IsDateString({ strict: true }, { each: true }) dueDates: string[];
+}
+
+export class LeadUnitsDto {
+  @ApiProperty({ example: ['KT'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Matches(UNIT_CODE, { each: true }) units: UnitCode[];
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { ROLES, UNIT_CODES } from '@app/contracts';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ROLES } from '@app/contracts';
 
 export class UserFilterDto {
-  @ApiPropertyOptional({ enum: UNIT_CODES }) @IsOptional() @IsIn(UNIT_CODES as unknown as string[]) unit?: string;
+  @ApiPropertyOptional({ example: 'KT' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/) unit?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES as unknown as string[]) role?: string;
 }

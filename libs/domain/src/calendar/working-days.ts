@@ -1,0 +1,62 @@
+/**
+ * Working days of a commune: Monday–Friday, minus the holidays of its calendar, plus the Saturdays it works
+ * (làm bù). The calendar itself is data (a table the admin edits, seeded each year); these functions only do the
+ * arithmetic, so they run the same inside workflows (timers, escalation), in the API (due state) and the worker.
+ */
+import { addDays, weekday } from './commune-time';
+
+export interface CalendarDay {
+  date: string;
+  kind: 'HOLIDAY' | 'WORKING_SATURDAY';
+  name: string;
+}
+
+/** A commune's exceptions to Monday–Friday, for the years it covers. */
+export interface WorkingCalendar {
+  holidays: readonly string[];
+  workingSaturdays: readonly string[];
+}
+
+export const NO_EXCEPTIONS: WorkingCalendar = { holidays: [], workingSaturdays: [] };
+
+export function workingCalendar(days: readonly CalendarDay[]): WorkingCalendar {
+  return {
+    holidays: days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date).sort(),
+    workingSaturdays: days.filter((d) => d.kind === 'WORKING_SATURDAY').map((d) => d.date).sort(),
+  };
+}
+
+export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
+  if (calendar.holidays.includes(date)) return false;
+  const day = weekday(date);
+  if (day === 6) return calendar.workingSaturdays.includes(date);
+  return day !== 0;
+}
+
+/**
+ * The working day `n` working days after `date` (n ≥ 0). With n = 0: `date` itself if it is a working day,
+ * else the next working day. Bounded so that a calendar with no working day cannot loop forever.
+ */
+export function addWorkingDays(date: string, n: number, calendar: WorkingCalendar): string {
+  let current = date;
+  let left = n;
+  if (left === 0) {
+    for (let i = 0; i < 366 && !isWorkingDay(current, calendar); i++) current = addDays(current, 1);
+    return current;
+  }
+  for (let guard = 0; left > 0 && guard < 3660; guard++) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current, calendar)) left -= 1;
+  }
+  return current;
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
+export function workingDaysBetween(from: string, to: string, calendar: WorkingCalendar): number {
+  if (to <= from) return 0;
+  let count = 0;
+  for (let current = addDays(from, 1), guard = 0; current <= to && guard < 3660; current = addDays(current, 1), guard++) {
+    if (isWorkingDay(current, calendar)) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,58 @@
+/**
+ * `text_contents` and `draft_versions`: drafts and contributions are stored here by the API before the workflow
+ * records them by id (workflow histories carry ids and hashes only, never the text).
+ */
+import { createHash, randomUUID } from 'crypto';
+import type { DataSource } from 'typeorm';
+import type { ContentRef, UserRef } from '@app/contracts';
+
+export type TextKind = 'DRAFT' | 'CONTRIBUTION';
+
+export interface DraftVersionRow {
+  version: number;
+  cycle: number;
+  unit_code: string;
+  content: string;
+  author_id: string;
+  author_name: string;
+  created_at: Date;
+}
+
+export class ContentReadModel {
+  constructor(private readonly db: DataSource) {}
+
+  async store(input: { taskId: string; commune: string; kind: TextKind; content: string; author: UserRef }): Promise<ContentRef> {
+    const id = randomUUID();
+    const sha256 = createHash('sha256').update(input.content, 'utf8').digest('hex');
+    const chars = [...input.content].length;
+    await this.db.query(
+      `INSERT INTO text_contents (id, task_id, commune, kind, content, sha256, chars, author_id, author_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, input.taskId, input.commune, input.kind, input.content, sha256, chars, input.author.id, input.author.fullName],
+    );
+    return { id, sha256, chars };
+  }
+
+  /** Only for a text the workflow refused (never recorded): a text a version refers to is never deleted. */
+  async discardRefused(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM text_contents c WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM draft_versions d WHERE d.content_id = c.id)`, [id]);
+  }
+
+  draftVersions(taskId: string): Promise<DraftVersionRow[]> {
+    return this.db.query(
+      `SELECT d.version, d.cycle, d.unit_code, coalesce(d.content, c.content) AS content, d.author_id, d.author_name, d.created_at
+       FROM draft_versions d LEFT JOIN text_contents c ON c.id = d.content_id
+       WHERE d.task_id = $1 ORDER BY d.cycle DESC, d.created_at DESC, d.version DESC`,
+      [taskId],
+    );
+  }
+
+  /** Texts by id (contributions), as a map. */
+  async texts(taskId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; content: string }[] = await this.db.query(
+      `SELECT id, content FROM text_contents WHERE task_id = $1 AND id::text = ANY ($2::text[])`,
+      [taskId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.content]));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * `inbox_items`: one row per open step of every task, written only by the task's changes (changes.ts). A row
+ * carries who may act (`principals`, GIN-indexed) and who may not (`excluded_user_ids`: separation of duties), so a
+ * person's inbox is the open steps sharing a principal with them: one indexed read, no rule re-derived in SQL.
+ */
+import type { DataSource } from 'typeorm';
+import type { OpenStep, Principal, StepKind, TaskSnapshot } from '@app/contracts';
+
+/** The row of an open step, as changes.ts writes it (camelCase: it travels as JSON into the statement). */
+export interface InboxRowInput {
+  stepId: string;
+  kind: StepKind;
+  unit: string | null;
+  holderRole: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  dueAt: string | null;
+  openedAt: string;
+  principals: Principal[];
+  excludedUserIds: string[];
+  escalationLevel: number;
+}
+
+export function inboxRowsOf(snapshot: TaskSnapshot): InboxRowInput[] {
+  return snapshot.openSteps.map((s: OpenStep) => ({
+    stepId: s.stepId,
+    kind: s.kind,
+    unit: s.unit,
+    holderRole: s.holderRole,
+    assigneeId: s.assignee?.id ?? null,
+    assigneeName: s.assignee?.fullName ?? null,
+    dueAt: s.dueAt,
+    openedAt: s.openedAt,
+    principals: s.principals,
+    excludedUserIds: s.excludedUserIds,
+    escalationLevel: s.escalationLevel,
+  }));
+}
+
+/** An inbox row with what the list shows of its task. */
+export interface InboxItemRow {
+  task_id: string;
+  step_id: string;
+  kind: StepKind;
+  unit_code: string | null;
+  unit_name: string | null;
+  holder_role: string;
+  principals: Principal[];
+  due_at: string | null;
+  opened_at: Date;
+  escalation_level: number;
+  plan_id: string;
+  number: number;
+  content: string;
+  group_code: string;
+  status: string;
+  deadline_raw: string;
+}
+
+export class InboxReadModel {
+  constructor(private readonly db: DataSource) {}
+
+  /** The open steps `principals` may take in the commune, nearest due first; `userId` is excluded where he drafted. */
+  openStepsFor(commune: string, principals: Principal[], userId: string): Promise<InboxItemRow[]> {
+    return this.db.query(
+      `SELECT i.task_id, i.step_id, i.kind, i.unit_code, u.name AS unit_name, i.holder_role, i.principals,
+              to_char(i.due_at, 'YYYY-MM-DD') AS due_at, i.opened_at, i.escalation_level,
+              t.plan_id, t.number, t.content, t.group_code, t.status, t.deadline_raw
+       FROM inbox_items i
+       JOIN plan_tasks t ON t.id = i.task_id
+       LEFT JOIN units u ON u.commune = i.commune AND u.code = i.unit_code
+       WHERE i.commune = $1 AND i.principals && $2::text[] AND NOT ($3::text = ANY (i.excluded_user_ids))
+       ORDER BY i.due_at ASC NULLS LAST, t.number ASC, i.step_id`,
+      [commune, principals, userId],
+    );
+  }
+}

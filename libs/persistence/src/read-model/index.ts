@@ -1,0 +1,49 @@
+/**
+ * The read-model layer: every query the API and the worker run against the read model, one module per table,
+ * each table described once. Services ask these; they hold no SQL of their own.
+ */
+import type { DataSource } from 'typeorm';
+import { AttachmentReadModel } from './attachments';
+import { ChangeWriter } from './changes';
+import { ContentReadModel } from './contents';
+import { InboxReadModel } from './inbox';
+import { PlanReadModel } from './plans';
+import { TaskReadModel } from './tasks';
+import { TrailReadModel } from './trail';
+import { UnitReadModel } from './units';
+import { UserReadModel } from './users';
+
+export class ReadModel {
+  readonly tasks: TaskReadModel;
+  readonly inbox: InboxReadModel;
+  readonly trail: TrailReadModel;
+  readonly contents: ContentReadModel;
+  readonly attachments: AttachmentReadModel;
+  readonly plans: PlanReadModel;
+  readonly changes: ChangeWriter;
+  readonly users: UserReadModel;
+  readonly units: UnitReadModel;
+
+  constructor(readonly db: DataSource) {
+    this.tasks = new TaskReadModel(db);
+    this.inbox = new InboxReadModel(db);
+    this.trail = new TrailReadModel(db);
+    this.contents = new ContentReadModel(db);
+    this.attachments = new AttachmentReadModel(db);
+    this.plans = new PlanReadModel(db);
+    this.changes = new ChangeWriter(db);
+    this.users = new UserReadModel(db);
+    this.units = new UnitReadModel(db);
+  }
+}
+
+export * from './attachments';
+export * from './changes';
+export * from './contents';
+export * from './inbox';
+export * from './plans';
+export * from './snapshot';
+export * from './tasks';
+export * from './trail';
+export * from './units';
+export * from './users';
