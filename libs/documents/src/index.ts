@@ -11,3 +11,4 @@ export {
   placeAndDateLine,
   shortDate,
 } from './vietnamese-format';
+export { renderReportDocx } from './docx/report-docx';
