@@ -12,3 +12,4 @@ export {
   shortDate,
 } from './vietnamese-format';
 export { renderReportDocx } from './docx/report-docx';
+export { renderReportXlsx } from './xlsx/report-xlsx';
