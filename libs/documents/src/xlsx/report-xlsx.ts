@@ -103,15 +103,33 @@ function headerWidths(sheet: Worksheet, count: number): number[] {
 
 /**
  * Row height for wrapped text. Excel grows rows without a stored height by itself but LibreOffice does not,
- * so the height is estimated here, erring on the tall side: a clipped status is worse than white space.
+ * so the height is estimated here by wrapping the words greedily, erring on the tall side: a clipped status
+ * is worse than white space.
  */
 function estimateRowHeight(texts: string[], widths: number[], bold = false): number {
   const lines = texts.map((text, i) => {
-    // A column width counts digits of the default font; Times New Roman 12 is about as wide, bold a bit more.
-    const perLine = Math.max(1, (widths[i] - 1) * (bold ? 1.0 : 1.15));
-    return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    // A column width counts digits of the default font; Vietnamese text in Times New Roman 12 fits about 1.3
+    // characters per unit (bold fewer). Measured on the LibreOffice rendering of the sample.
+    const capacity = Math.max(1, (widths[i] - 1) * (bold ? 1.1 : 1.3));
+    return text.split('\n').reduce((sum, part) => sum + wrappedLines(part, capacity), 0);
   });
   return Math.max(...lines, 1) * 15.5 + 4;
+}
+
+function wrappedLines(text: string, capacity: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed <= capacity) used = needed;
+    else {
+      lines += used === 0 ? 0 : 1;
+      // A word longer than the line is broken over as many lines as it needs.
+      lines += Math.ceil(word.length / capacity) - 1;
+      used = word.length % capacity || capacity;
+    }
+  }
+  return lines;
 }
 
 function writeCells<T>(row: Row, columns: AppendixColumn<T>[], data: T): void {
