@@ -209,6 +209,11 @@ describe('ND30 report (.docx) variants', () => {
     expect(out).not.toContain('TM. ỦY BAN NHÂN DÂN');
   });
 
+  it('writes Vietnamese text composed (NFC) even when it arrives decomposed', async () => {
+    const out = await render({ summary: sample.summary.normalize('NFD') });
+    expect(out).toContain(sample.summary.normalize('NFC'));
+  });
+
   it('leaves number, day and month blank on a draft not yet registered', async () => {
     const out = await render({ number: null, date: { kind: 'undated', year: 2026 } });
     expect(out.some((t) => /^Số: {4,}\/BC-UBND$/.test(t))).toBe(true);

@@ -126,7 +126,8 @@ interface RunStyle {
 
 function run(text: string, style: RunStyle = {}): TextRun {
   return new TextRun({
-    text,
+    // Text pasted from other software may come decomposed (NFD): Word then draws the marks beside the letters.
+    text: text.normalize('NFC'),
     bold: style.bold,
     italics: style.italic,
     size: halfPoints(style.size ?? SIZE.body),

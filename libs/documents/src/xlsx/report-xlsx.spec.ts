@@ -116,6 +116,22 @@ describe('appendix workbook (.xlsx) of the An Lão sample', () => {
     expect(onlinePayment.getCell(5).value).toBe('Không giao chỉ tiêu');
   });
 
+  it('stores Vietnamese text composed (NFC) even when it arrives decomposed', async () => {
+    const decomposed = { ...sample, appendix: { ...sample.appendix, groups: sample.appendix.groups.map((g) => ({ ...g, title: g.title.normalize('NFD'), tasks: g.tasks.map((t) => ({ ...t, content: t.content.normalize('NFD') })) })) } };
+    const wb = new Workbook();
+    await wb.xlsx.load((await renderReportXlsx(decomposed)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Nhiệm vụ')!;
+    const values: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') values.push(cell.value);
+      }),
+    );
+    expect(values).toContain(sample.appendix.groups[2].title);
+    expect(values).toContain(sample.appendix.groups[2].tasks[0].content);
+    expect(values.every((v) => v === v.normalize('NFC'))).toBe(true);
+  });
+
   it('sums each group as numbers on the summary sheet, matching the task rows', () => {
     const ws = sheet('Tổng hợp');
     const header = headerRowNumber(ws, 'Nhóm');

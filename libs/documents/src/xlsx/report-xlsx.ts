@@ -77,7 +77,7 @@ function titleRows(sheet: Worksheet, doc: ReportDocument, label: string, title: 
     const row = sheet.getRow(i + 1);
     sheet.mergeCells(i + 1, 1, i + 1, columnCount);
     const cell = row.getCell(1);
-    cell.value = text;
+    cell.value = text.normalize('NFC');
     cell.font = f;
     cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
     row.height = height;
@@ -136,7 +136,10 @@ function writeCells<T>(row: Row, columns: AppendixColumn<T>[], data: T): void {
   columns.forEach((column, i) => {
     const cell = row.getCell(i + 1);
     const value: AppendixCell = column.cell(data);
-    if (typeof value !== 'object') {
+    if (typeof value === 'string') {
+      // Text pasted from other software may come decomposed (NFD), which sorts and filters apart from NFC.
+      cell.value = value.normalize('NFC');
+    } else if (typeof value === 'number') {
       cell.value = value;
     } else if ('date' in value) {
       cell.value = value.date ? isoDateToUtc(value.date) : null;
@@ -162,7 +165,7 @@ function spanRow(sheet: Worksheet, rowNumber: number, columnCount: number, first
   const a = row.getCell(1);
   const b = row.getCell(2);
   a.value = first;
-  b.value = rest;
+  b.value = rest.normalize('NFC');
   for (const cell of [a, b]) {
     cell.font = f;
     cell.border = ALL_BORDERS;
