@@ -1,0 +1,15 @@
+/** Writers of the documents a commune sends: the CCHC report as an ND30 .docx and its appendix as .xlsx. */
+export * from './report-document';
+export {
+  dateInWords,
+  documentDateInWords,
+  documentNumberLine,
+  documentReference,
+  formatNumber,
+  formatQuantity,
+  formatTarget,
+  placeAndDateLine,
+  shortDate,
+} from './vietnamese-format';
+export { renderReportDocx } from './docx/report-docx';
+export { renderReportXlsx } from './xlsx/report-xlsx';
