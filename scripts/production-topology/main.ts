@@ -118,13 +118,14 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, onSi
 
 /** Rejects as soon as the run is interrupted, so a long wait does not delay the clean-up. */
 function interruptible<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<never>((_, reject) => {
-      if (aborter.signal.aborted) reject(aborter.signal.reason);
-      aborter.signal.addEventListener('abort', () => reject(aborter.signal.reason), { once: true });
-    }),
-  ]);
+  const signal = aborter.signal;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([p, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
