@@ -1,5 +1,3 @@
-import type { UnitCode } from './organisation';
-
 /**
  * What a deadline phrase of the plan means.
  * FIXED: one date ("Trước 15/01/2026"); PERIOD_END: end of a month/quarter/year ("Quý I/2026", "Cả năm 2026");
@@ -34,8 +32,15 @@ export interface ParsedTask {
   number: number;
   group: string;
   content: string;
-  leadUnits: UnitCode[];
-  coUnits: UnitCode[];
+  /**
+   * Codes of the commune's own (internal) units named in the lead cell, in the unit directory's order. Plain
+   * strings: the commune's unit directory is data.
+   */
+  leadUnits: string[];
+  coUnits: string[];
+  /** Outside bodies (directory entries of kind EXTERNAL) named in the lead / co-unit cell, e.g. Sở Nội vụ. */
+  leadExternal: string[];
+  coExternal: string[];
   /** Lead unit cell as written (joined across line/page breaks). */
   leadUnitsText: string;
   /** Co-unit cell as written. */

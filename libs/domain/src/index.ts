@@ -1,6 +1,12 @@
 /** Domain rules of a commune's CCHC plan, free of I/O: reading the plan's text, its deadlines and its units. */
 export { parseDeadline, normalizeDeadlinePhrase } from './plan-import/deadline';
-export { resolveUnits, type UnitResolution } from './plan-import/units';
+export {
+  AN_LAO_UNITS,
+  resolveUnits,
+  type UnitDirectory,
+  type UnitDirectoryEntry,
+  type UnitResolution,
+} from './plan-import/units';
 export { parsePlan, type ParsePlanOptions } from './plan-import/plan-parser';
 export { PlanParseError } from './plan-import/plan-errors';
 export { isLeapYear, lastDayOfMonth, isoDate, monthEnd, quarterEnd } from './calendar';

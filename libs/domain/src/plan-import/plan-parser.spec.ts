@@ -1,16 +1,16 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { DeadlineKind, UnitCode } from '@app/contracts';
+import type { DeadlineKind } from '@app/contracts';
 import { PlanParseError } from './plan-errors';
 import { parsePlan } from './plan-parser';
 
 const SEED = readFileSync(join(__dirname, '../../../../data/seed/ke-hoach-cchc-an-lao-2026.txt'), 'utf8');
 
-const ALL: UnitCode[] = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
+const ALL = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
 const Q_LAST_MONTH_10TH = ['2026-03-10', '2026-06-10', '2026-09-10', '2026-12-10'];
 
 /** Every row of the seed's appendix, read by hand from the document. */
-const EXPECTED: Array<[number, string, UnitCode[], UnitCode[], DeadlineKind, string[]]> = [
+const EXPECTED: Array<[number, string, string[], string[], DeadlineKind, string[]]> = [
   [1, 'I', ['VHXH'], ALL, 'FIXED', ['2026-01-15']],
   [2, 'I', ['VHXH'], ALL, 'ON_REQUEST', []],
   [3, 'I', ['VHXH'], ALL, 'RECURRING', Q_LAST_MONTH_10TH],
@@ -105,6 +105,8 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
       content: 'Ban hành Kế hoạch cải cách hành chính năm 2026',
       leadUnits: ['VHXH'],
       coUnits: ALL,
+      leadExternal: [],
+      coExternal: [],
       leadUnitsText: 'Phòng Văn hóa - Xã hội',
       coUnitsText: 'Các Phòng, ban, ngành',
       deadline: { raw: 'Trước 15/01/2026', kind: 'FIXED', dueDates: ['2026-01-15'] },
@@ -183,7 +185,7 @@ describe('parsePlan warnings', () => {
     const plan = parsePlan(
       planText([
         'I. Chỉ đạo điều hành\t\t\t\t\t',
-        row('1', 'Việc một', 'Phòng Kinh tế, Công an xã', 'Các phòng, ban, ngành', 'Sớm nhất có thể', 'Báo cáo'),
+        row('1', 'Việc một', 'Phòng Kinh tế, Hội Nông dân', 'Các phòng, ban, ngành', 'Sớm nhất có thể', 'Báo cáo'),
         row('2', 'Việc hai', '', '', '', ''),
       ]),
     );
@@ -195,17 +197,54 @@ describe('parsePlan warnings', () => {
       {
         taskNumber: 1,
         code: 'UNKNOWN_UNIT',
-        message: 'Nhiệm vụ 1: không xác định được đơn vị "Công an xã" trong cột "Cơ quan chủ trì".',
+        message: 'Nhiệm vụ 1: không xác định được đơn vị "Hội Nông dân" trong cột "Cơ quan chủ trì".',
       },
       {
         taskNumber: 1,
         code: 'UNKNOWN_DEADLINE',
         message: 'Nhiệm vụ 1: chưa hiểu được thời hạn "Sớm nhất có thể", cần đặt lịch thực hiện thủ công.',
       },
-      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Cơ quan chủ trì" để trống.' },
       { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Thời gian thực hiện/hoàn thành" để trống.' },
       { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Sản phẩm" để trống.' },
+      {
+        taskNumber: 2,
+        code: 'NO_LEAD_UNIT',
+        message:
+          'Nhiệm vụ 2: ô "Cơ quan chủ trì" để trống; bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.',
+      },
     ]);
+  });
+
+  it('recognises outside bodies, and warns NO_LEAD_UNIT when no unit of the commune leads', () => {
+    const plan = parsePlan(
+      planText([
+        'I. Một nhóm',
+        row('1', 'Việc một', 'Công an xã', 'Phòng Kinh tế, Ban Chỉ huy quân sự xã', 'Quý I/2027', 'Báo cáo'),
+        row('2', 'Việc hai', 'Văn phòng UBND thành phố', 'Sở Nội vụ', 'Quý II/2027', 'Báo cáo'),
+        row('3', 'Việc ba', 'Phòng Kinh tế, Công an xã', '', 'Quý II/2027', 'Báo cáo'),
+      ]),
+    );
+    expect(plan.tasks.map((t) => [t.leadUnits, t.leadExternal, t.coUnits, t.coExternal])).toEqual([
+      [[], ['CA_XA'], ['KT'], ['BCHQS_XA']],
+      [[], ['VP_UBND_TP'], [], ['SNV']],
+      [['KT'], ['CA_XA'], [], []],
+    ]);
+    expect(plan.warnings.map((w) => [w.taskNumber, w.code, w.message])).toEqual([
+      [1, 'NO_LEAD_UNIT', 'Nhiệm vụ 1: "Công an xã" không có đơn vị nào của xã chủ trì; bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.'],
+      [2, 'NO_LEAD_UNIT', 'Nhiệm vụ 2: "Văn phòng UBND thành phố" không có đơn vị nào của xã chủ trì; bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.'],
+    ]);
+  });
+
+  it('reads the units against the directory it is given', () => {
+    const units = [
+      { code: 'KTHT', name: 'Phòng Kinh tế - Hạ tầng', aliases: ['Phòng KT-HT'], kind: 'INTERNAL' as const },
+      { code: 'VP', name: 'Văn phòng HĐND và UBND xã', aliases: [], kind: 'INTERNAL' as const },
+    ];
+    const plan = parsePlan(planText(['I. Một nhóm', row('1', 'Việc một', 'Phòng KT-HT', 'Các phòng, ban, ngành', 'Quý I/2027', 'Báo cáo')]), {
+      units,
+    });
+    expect(plan.tasks[0]).toMatchObject({ leadUnits: ['KTHT'], coUnits: ['KTHT', 'VP'] });
+    expect(plan.warnings).toEqual([]);
   });
 
   it('keeps the first of two tasks with the same number and reports gaps', () => {

@@ -2,11 +2,13 @@ import type { ParsedPlan, ParsedTask, ParseWarning, PlanGroup } from '@app/contr
 import { parseDeadline } from './deadline';
 import { PlanParseError } from './plan-errors';
 import { foldKey } from './text';
-import { resolveUnits } from './units';
+import { AN_LAO_UNITS, resolveUnits, type UnitDirectory } from './units';
 
 export interface ParsePlanOptions {
   /** The plan's year; taken from the title ("… năm 2026") when absent. */
   year?: number;
+  /** The commune's unit directory. Until communes keep their own, the An Lão seed. */
+  units?: UnitDirectory;
 }
 
 /**
@@ -54,7 +56,7 @@ export function parsePlan(text: string, opts: ParsePlanOptions = {}): ParsedPlan
       continue;
     }
     seen.add(row.number);
-    tasks.push(toTask(row, year, warnings));
+    tasks.push(toTask(row, year, opts.units ?? AN_LAO_UNITS, warnings));
   }
   if (tasks.length === 0) throw new PlanParseError('Bảng danh mục nhiệm vụ không có nhiệm vụ nào.');
 
@@ -223,16 +225,26 @@ function joinCell(before: string, after: string): string {
   return before === '' ? after : `${before} ${after}`;
 }
 
-function toTask(row: TaskRow, year: number, warnings: ParseWarning[]): ParsedTask {
+const COORDINATOR_NOTE = 'bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.';
+
+function toTask(row: TaskRow, year: number, units: UnitDirectory, warnings: ParseWarning[]): ParsedTask {
   const { cells, number } = row;
   const warn = (code: string, message: string) => warnings.push({ taskNumber: number, code, message });
 
-  for (const column of ['content', 'lead', 'deadline', 'product'] as const) {
+  for (const column of ['content', 'deadline', 'product'] as const) {
     if (cells[column] === '') warn('EMPTY_CELL', `Nhiệm vụ ${number}: ô "${COLUMN_LABELS[column]}" để trống.`);
   }
 
-  const lead = resolveUnits(cells.lead);
-  const co = resolveUnits(cells.co);
+  const lead = resolveUnits(cells.lead, units);
+  const co = resolveUnits(cells.co, units);
+  if (lead.codes.length === 0) {
+    warn(
+      'NO_LEAD_UNIT',
+      cells.lead === ''
+        ? `Nhiệm vụ ${number}: ô "${COLUMN_LABELS.lead}" để trống; ${COORDINATOR_NOTE}`
+        : `Nhiệm vụ ${number}: "${excerpt(cells.lead)}" không có đơn vị nào của xã chủ trì; ${COORDINATOR_NOTE}`,
+    );
+  }
   for (const [column, resolution] of [['lead', lead], ['co', co]] as const) {
     for (const fragment of resolution.unresolved) {
       warn(
@@ -258,6 +270,8 @@ function toTask(row: TaskRow, year: number, warnings: ParseWarning[]): ParsedTas
     content: cells.content.replace(/^[-–—•+*]\s+/, ''),
     leadUnits: lead.codes,
     coUnits: co.codes,
+    leadExternal: lead.external,
+    coExternal: co.external,
     leadUnitsText: cells.lead,
     coUnitsText: cells.co,
     deadline,
