@@ -1,5 +1,7 @@
 /** Domain rules of a commune's CCHC plan, free of I/O: reading the plan's text, its deadlines and its units. */
 export { parseDeadline, normalizeDeadlinePhrase } from './plan-import/deadline';
+export { describeSource, type DocumentRow, type PlanDocument, type PlanFormat } from './plan-import/document';
+export { textToDocument } from './plan-import/text-layout';
 export {
   AN_LAO_UNITS,
   resolveUnits,

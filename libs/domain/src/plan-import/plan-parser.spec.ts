@@ -74,8 +74,9 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
     ]);
   });
 
-  it('reads 32 tasks, numbered 1 to 32 in order, with no warning', () => {
+  it('reads 32 tasks, numbered 1 to 32 in order and shown by the same numbers, with no warning', () => {
     expect(plan.tasks.map((t) => t.number)).toEqual(EXPECTED.map(([n]) => n));
+    expect(plan.tasks.map((t) => t.displayNumber)).toEqual(EXPECTED.map(([n]) => String(n)));
     expect(plan.warnings).toEqual([]);
   });
 
@@ -101,6 +102,7 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
     const [first, , , , , sixth] = plan.tasks;
     expect(first).toEqual({
       number: 1,
+      displayNumber: '1',
       group: 'I',
       content: 'Ban hành Kế hoạch cải cách hành chính năm 2026',
       leadUnits: ['VHXH'],
@@ -111,6 +113,7 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
       coUnitsText: 'Các Phòng, ban, ngành',
       deadline: { raw: 'Trước 15/01/2026', kind: 'FIXED', dueDates: ['2026-01-15'] },
       product: 'Kế hoạch của UBND xã',
+      source: { kind: 'line', line: 278 },
     });
     expect(sixth.deadline.raw).toBe('Quý III,IV/2026');
     expect(sixth.coUnitsText).toBe('Trung tâm Dịch vụ sự nghiệp công, Các Phòng, ban, ngành');
@@ -127,6 +130,7 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
       'Ban hành Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của các cơ quan chuyên môn, đơn vị sự thuộc UBND xã',
     );
     expect(task19.product).toBe('Quyết định');
+    expect(task19.source).toEqual({ kind: 'line', line: 308 });
   });
 
   it('reads task 20 (content written as a bullet) with its number and without the bullet', () => {
@@ -193,24 +197,28 @@ describe('parsePlan warnings', () => {
     expect(plan.year).toBe(2027);
     expect(plan.tasks).toHaveLength(2);
     expect(plan.tasks[0]).toMatchObject({ leadUnits: ['KT'], deadline: { kind: 'UNKNOWN', raw: 'Sớm nhất có thể', dueDates: [] } });
+    const at = (line: number) => ({ kind: 'line', line });
     expect(plan.warnings).toEqual([
       {
         taskNumber: 1,
         code: 'UNKNOWN_UNIT',
         message: 'Nhiệm vụ 1: không xác định được đơn vị "Hội Nông dân" trong cột "Cơ quan chủ trì".',
+        source: at(9),
       },
       {
         taskNumber: 1,
         code: 'UNKNOWN_DEADLINE',
         message: 'Nhiệm vụ 1: chưa hiểu được thời hạn "Sớm nhất có thể", cần đặt lịch thực hiện thủ công.',
+        source: at(9),
       },
-      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Thời gian thực hiện/hoàn thành" để trống.' },
-      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Sản phẩm" để trống.' },
+      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Thời gian thực hiện/hoàn thành" để trống.', source: at(10) },
+      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Sản phẩm" để trống.', source: at(10) },
       {
         taskNumber: 2,
         code: 'NO_LEAD_UNIT',
         message:
           'Nhiệm vụ 2: ô "Cơ quan chủ trì" để trống; bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.',
+        source: at(10),
       },
     ]);
   });
@@ -290,8 +298,13 @@ describe('parsePlan warnings', () => {
       [2, 'II', ['2027-06-30']],
     ]);
     expect(plan.warnings).toEqual([
-      { taskNumber: null, code: 'IGNORED_LINE', message: 'Dòng "Trang 2" trong bảng nhiệm vụ không đúng định dạng nên đã bị bỏ qua.' },
-      { taskNumber: 1, code: 'MISSING_GROUP', message: 'Nhiệm vụ 1 không thuộc nhóm nhiệm vụ nào.' },
+      {
+        taskNumber: null,
+        code: 'IGNORED_LINE',
+        message: 'Dòng 9 ("Trang 2") trong bảng nhiệm vụ không đúng định dạng nên đã bị bỏ qua.',
+        source: { kind: 'line', line: 9 },
+      },
+      { taskNumber: 1, code: 'MISSING_GROUP', message: 'Nhiệm vụ 1 không thuộc nhóm nhiệm vụ nào.', source: { kind: 'line', line: 8 } },
     ]);
   });
 
