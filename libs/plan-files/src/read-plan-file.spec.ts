@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'fs';
+import path from 'path';
 import JSZip from 'jszip';
 import type { ParsedPlan } from '@app/contracts';
 import { parsePlan, PlanParseError } from '@app/domain';
-import { excelFile, loadSeed, SEED_SAMPLES, wordFile } from '../../../test/support/plan-samples';
+import { excelFile, loadSeed, SAMPLES_DIR, SEED_SAMPLES, wordFile } from '../../../test/support/plan-samples';
 import { detectPlanFormat, readPlanFile } from './read-plan-file';
 
 const HEADER = ['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện/ hoàn thành', 'Sản phẩm'];
@@ -306,5 +308,11 @@ describe('the seed plan in every format and layout', () => {
     } else {
       expect(plan.tasks.map((t) => t.displayNumber)).toEqual(expected.tasks.map((t) => String(t.number)));
     }
+  });
+
+  it.each(SEED_SAMPLES.map((sample) => [sample.file]))('the committed data/samples/%s reads as the text seed', async (file) => {
+    const committed = path.join(SAMPLES_DIR, file);
+    expect(existsSync(committed)).toBe(true);
+    expect(essentials(parsePlan(await readPlanFile(readFileSync(committed))))).toEqual(expected);
   });
 });
