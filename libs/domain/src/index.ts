@@ -12,3 +12,4 @@ export {
 export { parsePlan, type ParsePlanOptions } from './plan-import/plan-parser';
 export { PlanParseError } from './plan-import/plan-errors';
 export { isLeapYear, lastDayOfMonth, isoDate, monthEnd, quarterEnd } from './calendar';
+export { diffPlans, type PlanDiff, type TaskChange, type TaskField, type TaskMatch } from './plan-import/plan-diff';
