@@ -17,10 +17,14 @@ export interface Deadline {
 }
 
 /**
- * Where a task or a warning was read, so that the user can find it in the file: a line of a text file, or a row
- * of a Word table (tables counted from 1 in the document) or of an Excel sheet (the row number Excel shows).
+ * Where a task or a warning was read, so that the user can find it in the file: a line of a text file, a row of a
+ * Word table (tables counted from 1 in the document) or of an Excel sheet (the row number Excel shows), or a
+ * paragraph of a Word file outside its tables (counted from 1, empty paragraphs not counted).
  */
-export type SourceRef = { kind: 'line'; line: number } | { kind: 'row'; row: number; table?: number; sheet?: string };
+export type SourceRef =
+  | { kind: 'line'; line: number }
+  | { kind: 'row'; row: number; table?: number; sheet?: string }
+  | { kind: 'paragraph'; paragraph: number };
 
 export interface ParseWarning {
   /** The task's key number (ParsedTask.number), or null for a warning about the document. */

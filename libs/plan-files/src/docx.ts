@@ -45,12 +45,7 @@ export async function readDocx(bytes: Uint8Array): Promise<PlanDocument> {
       if (text === '') continue;
       paragraphs++;
       lines.push(...text.split('\n'));
-      rows.push({
-        cells: [text],
-        // Paragraphs are counted after the last table, so a warning can say "the 3rd paragraph after table 2".
-        source: { kind: 'row', row: paragraphs, table: tables },
-        ...(isBold(block) ? { bold: true } : {}),
-      });
+      rows.push({ cells: [text], source: { kind: 'paragraph', paragraph: paragraphs }, ...(isBold(block) ? { bold: true } : {}) });
     }
   }
   return { format: 'docx', lines, sections: [rows] };

@@ -185,7 +185,7 @@ describe('readPlanFile: Word tables', () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  it('names the table and row of a row it cannot read', async () => {
+  it('names the table and row, or the paragraph, of what it cannot read', async () => {
     const bytes = await wordFile([
       { paragraph: TITLE[0] },
       { paragraph: TITLE[1] },
@@ -197,8 +197,14 @@ describe('readPlanFile: Word tables', () => {
           { cells: ['1', 'Việc một', 'Phòng Kinh tế', '', 'Quý I/2027', 'Báo cáo'] },
         ],
       },
+      { paragraph: 'Trang 2' },
+      { table: [{ cells: ['2', 'Việc hai', 'Phòng Kinh tế', '', 'Quý II/2027', 'Báo cáo'] }] },
     ]);
     const plan = parsePlan(await readPlanFile(bytes));
+    expect(plan.tasks.map((t) => [t.number, t.source])).toEqual([
+      [1, { kind: 'row', table: 1, row: 4 }],
+      [2, { kind: 'row', table: 2, row: 1 }],
+    ]);
     expect(plan.warnings).toEqual([
       {
         taskNumber: null,
@@ -206,6 +212,12 @@ describe('readPlanFile: Word tables', () => {
         message:
           'Hàng 3 của bảng 1 ("x Không phải số Phòng Kinh tế Quý I/2027 Báo cáo") trong bảng nhiệm vụ không đúng định dạng nên đã bị bỏ qua.',
         source: { kind: 'row', table: 1, row: 3 },
+      },
+      {
+        taskNumber: null,
+        code: 'IGNORED_LINE',
+        message: 'Đoạn văn thứ 3 ("Trang 2") trong bảng nhiệm vụ không đúng định dạng nên đã bị bỏ qua.',
+        source: { kind: 'paragraph', paragraph: 3 },
       },
     ]);
   });

@@ -35,9 +35,13 @@ export interface DocumentRow {
   mergedFromAbove?: boolean[];
 }
 
-/** "dòng 12", "hàng 5 của bảng 2", "hàng 14 của trang tính "Phụ lục"": where a warning points the user to. */
+/**
+ * "dòng 12", "hàng 5 của bảng 2", "hàng 14 của trang tính "Phụ lục"", "đoạn văn thứ 40": where a warning points
+ * the user to.
+ */
 export function describeSource(source: SourceRef): string {
   if (source.kind === 'line') return `dòng ${source.line}`;
+  if (source.kind === 'paragraph') return `đoạn văn thứ ${source.paragraph}`;
   if (source.sheet !== undefined) return `hàng ${source.row} của trang tính "${source.sheet}"`;
   if (source.table !== undefined) return `hàng ${source.row} của bảng ${source.table}`;
   return `hàng ${source.row}`;
