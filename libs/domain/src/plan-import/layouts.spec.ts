@@ -166,6 +166,27 @@ describe('parsePlan: layouts of other plans', () => {
     expect(twoCells.warnings).toEqual([]);
   });
 
+  it('tells an Arabic group ("2 | Tài chính công") from a task whose other cells are empty by the numbering', () => {
+    const perPlan = parsePlan(tabs(HEADER, ['1', 'Cải cách thể chế', '', '', '', ''], task('1', 'A'), task('2', 'B'), ['2', 'Tài chính công', '', '', '', ''], task('3', 'C')));
+    expect(perPlan.groups.map((g) => [g.code, g.title])).toEqual([
+      ['1', 'Cải cách thể chế'],
+      ['2', 'Tài chính công'],
+    ]);
+    expect(perPlan.tasks.map((t) => [t.number, t.displayNumber, t.group])).toEqual([
+      [1, '1', '1'],
+      [2, '2', '1'],
+      [3, '3', '2'],
+    ]);
+
+    const noGroups = parsePlan(tabs(HEADER, task('1', 'A'), ['2', 'Việc hai chưa điền', '', '', '', ''], task('3', 'C')));
+    expect(noGroups.groups).toEqual([]);
+    expect(noGroups.tasks.map((t) => [t.number, t.content])).toEqual([
+      [1, 'A'],
+      [2, 'Việc hai chưa điền'],
+      [3, 'C'],
+    ]);
+  });
+
   it('reads a bold row without a task number as a group, numbered I, II … in order', () => {
     const plan = parsePlan(
       document([

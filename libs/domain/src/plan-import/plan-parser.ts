@@ -24,7 +24,8 @@ export interface ParsePlanOptions {
  *   hợp, thời gian/thời hạn, sản phẩm/kết quả) in any column order; a header row repeated on each page, and the
  *   row numbering the columns ("1 2 3 …") under it, are skipped.
  * - Group headers: "I. Chỉ đạo …" (or "1. …") alone in a row, a numeral and a title as the only cells (Roman; an
- *   Arabic numeral only in a bold row or in a plan without Roman groups whose row has nothing else), or a bold row
+ *   Arabic numeral only in a bold row, or in a plan without Roman groups when the numbering shows it: the tasks
+ *   under it start again at 1 or are numbered "n.1", or n does not continue the task numbers), or a bold row
  *   without a task number (numbered I, II, … in order). Only inside the table: the body's own "I. MỤC ĐÍCH, YÊU
  *   CẦU" sections are not groups. A group title standing just above the table's header opens the first group.
  * - Every row with a task number ("3", "3.", "2.1") is a task. Numbers may run through the plan (1…32) or restart
@@ -134,10 +135,25 @@ function readSection(rows: DocumentRow[], start: number, table: Table): void {
     return known ?? group;
   };
   const nextCode = () => toRoman(groups.length + 1);
+  /**
+   * In a plan without Roman groups, is "<n> | <title>" with nothing else a group (else a task with empty cells)?
+   * Yes when the tasks after it start again at 1 or are numbered under it ("n.1"), or when n does not continue
+   * the task numbers ("2" after task 5).
+   */
+  const arabicGroupAt = (index: number) => (code: string) => {
+    if (!arabicGroups) return false;
+    const next = rows.slice(index + 1).find((row) => {
+      const number = columns.number === undefined ? '' : (row.cells[columns.number] ?? '');
+      return TASK_NUMBER.test(number) && filledCells(row).length >= 3;
+    });
+    const nextNumber = next ? TASK_NUMBER.exec(next.cells[columns.number])![1] : '';
+    const lastNumber = last ? Number(last.written.split('.')[0]) : 0;
+    return nextNumber === '1' || nextNumber.startsWith(`${code}.`) || Number(code) !== lastNumber + 1;
+  };
   let currentGroup: PlanGroup | null = null;
   // Only a numbered title opens the first group: the bold line above a header is usually the appendix's title.
   const above = rows[start - 1];
-  const opening = above && !above.bold ? groupHeader(above, columns, arabicGroups, nextCode) : above && numberedGroup(above);
+  const opening = above && !above.bold ? groupHeader(above, columns, arabicGroupAt(start), nextCode) : above && numberedGroup(above);
   if (opening) currentGroup = useGroup(opening);
   else if (table.rows.length > 0) currentGroup = groups.find((g) => g.code === table.rows[table.rows.length - 1].group) ?? null;
 
@@ -153,7 +169,8 @@ function readSection(rows: DocumentRow[], start: number, table: Table): void {
     stray = [];
   };
 
-  for (const row of rows.slice(start + 1)) {
+  for (let index = start + 1; index < rows.length; index++) {
+    const row = rows[index];
     const { cells } = row;
     if (cells.every((cell) => cell === '')) continue;
     const header = headerColumns(cells);
@@ -167,7 +184,7 @@ function readSection(rows: DocumentRow[], start: number, table: Table): void {
     const number = read('number');
     const others = COLUMNS.filter((column) => column !== 'number').some((column) => read(column) !== '');
 
-    const group = groupHeader(row, columns, arabicGroups, nextCode);
+    const group = groupHeader(row, columns, arabicGroupAt(index), nextCode);
     if (group) {
       currentGroup = useGroup(group);
       continue;
@@ -222,15 +239,20 @@ function numberedGroup(row: DocumentRow): PlanGroup | null {
 }
 
 function romanGroup(row: DocumentRow, columns: ColumnMap): PlanGroup | null {
-  const group = groupHeader(row, columns, false, () => '');
+  const group = groupHeader(row, columns, () => false, () => '');
   return group && ROMAN.test(group.code) ? group : null;
 }
 
 /**
- * A group header row (see parsePlan), or null. `arabicGroups`: the table has no Roman group header, so a bare
- * Arabic numeral with a title and nothing else is a group. `nextCode` numbers a bold group title without numeral.
+ * A group header row (see parsePlan), or null. `arabicGroup` tells whether a bare Arabic numeral with a title and
+ * nothing else is a group here (see arabicGroupAt). `nextCode` numbers a bold group title without numeral.
  */
-function groupHeader(row: DocumentRow, columns: ColumnMap, arabicGroups: boolean, nextCode: () => string): PlanGroup | null {
+function groupHeader(
+  row: DocumentRow,
+  columns: ColumnMap,
+  arabicGroup: (code: string) => boolean,
+  nextCode: () => string,
+): PlanGroup | null {
   const filled = filledCells(row);
   if (filled.length === 1) {
     const numbered = numberedGroup(row);
@@ -244,7 +266,7 @@ function groupHeader(row: DocumentRow, columns: ColumnMap, arabicGroups: boolean
     const code = filled[0].text.replace(/\s*[.)]$/, '');
     const title = filled[1].text;
     if (ROMAN.test(code)) return { code, title };
-    if (/^\d{1,2}$/.test(code) && (row.bold || (arabicGroups && filled[1].index === columns.content))) return { code, title };
+    if (/^\d{1,2}$/.test(code) && (row.bold || (filled[1].index === columns.content && arabicGroup(code)))) return { code, title };
   }
   return null;
 }
