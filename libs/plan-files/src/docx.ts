@@ -10,7 +10,9 @@ import { PlanParseError, type DocumentRow, type PlanDocument } from '@app/domain
  *   are empty;
  * - a cell spanning rows (a lead unit merged over several tasks) repeats its text in each row it covers, marked
  *   `mergedFromAbove` below its first row, so that every task gets its unit and nothing is joined twice;
- * - paragraphs inside a cell and line breaks become "\n"; a row is bold when all of its text is.
+ * - paragraphs inside a cell and line breaks become "\n"; a row is bold when all of its text is;
+ * - a cell holding only Word's automatic numbering (the number is drawn by Word, not written) is marked
+ *   `autoNumbered`, so that the parser can number the task instead of taking it for a continued row.
  * Paragraphs between tables are rows of one cell, so that a group title written between two tables and a table
  * split over pages (several tables, or a row broken in two) read as one table.
  */
@@ -19,8 +21,12 @@ export async function readDocx(bytes: Uint8Array): Promise<PlanDocument> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
-      // Pictures (seals, signatures) are of no use to the parser; an empty source keeps the HTML small.
-      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+      {
+        // Pictures (seals, signatures) are of no use to the parser; an empty source keeps the HTML small.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        // A TT cell numbered by Word is an empty list paragraph: kept, it shows as <li></li> (see readTable).
+        ignoreEmptyParagraphs: false,
+      },
     );
     html = result.value;
   } catch {
@@ -108,22 +114,28 @@ function readTable(table: Element, tableNumber: number): DocumentRow[] {
   return trs.map((tr, index) => {
     const cells: string[] = [];
     const mergedFromAbove: boolean[] = [];
+    const autoNumbered: boolean[] = [];
+    const push = (text: string, merged: boolean, numbered = false) => {
+      cells.push(text);
+      mergedFromAbove.push(merged);
+      autoNumbered.push(numbered);
+    };
     const fillSpanned = () => {
       for (let span = spanning.get(cells.length); span && span.rows > 0; span = spanning.get(cells.length)) {
-        cells.push(span.text);
-        mergedFromAbove.push(true);
+        push(span.text, true);
         span.rows--;
       }
     };
     for (const td of children(tr).filter((child) => child.name === 'td' || child.name === 'th')) {
       fillSpanned();
       const text = cellText(td);
+      // Word's own numbering puts the number in the list, not in the text: an empty list item.
+      const numbered = text === '' && DomUtils.getElementsByTagName('li', td.children, true).length > 0;
       const colspan = Math.max(1, Number(td.attribs.colspan ?? 1) || 1);
       const rowspan = Math.max(1, Number(td.attribs.rowspan ?? 1) || 1);
       for (let k = 0; k < colspan; k++) {
         const column = cells.length;
-        cells.push(k === 0 ? text : '');
-        mergedFromAbove.push(false);
+        push(k === 0 ? text : '', false, k === 0 && numbered);
         if (rowspan > 1) spanning.set(column, { text: k === 0 ? text : '', rows: rowspan - 1 });
       }
     }
@@ -131,17 +143,14 @@ function readTable(table: Element, tableNumber: number): DocumentRow[] {
     // Spans that end beyond the last cell of a short row.
     for (const [column, span] of [...spanning.entries()].sort(([a], [b]) => a - b)) {
       if (column < cells.length || span.rows === 0) continue;
-      while (cells.length < column) {
-        cells.push('');
-        mergedFromAbove.push(false);
-      }
-      cells.push(span.text);
-      mergedFromAbove.push(true);
+      while (cells.length < column) push('', false);
+      push(span.text, true);
       span.rows--;
     }
     const row: DocumentRow = { cells, source: { kind: 'row', row: index + 1, table: tableNumber } };
     if (isBold(tr)) row.bold = true;
     if (mergedFromAbove.some(Boolean)) row.mergedFromAbove = mergedFromAbove;
+    if (autoNumbered.some(Boolean)) row.autoNumbered = autoNumbered;
     return row;
   });
 }

@@ -185,6 +185,39 @@ describe('readPlanFile: Word tables', () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it('numbers the tasks of a TT column that Word numbers itself, and says so', async () => {
+    const auto = { text: '', numbered: true };
+    const bytes = await wordFile([
+      { paragraph: TITLE[0] },
+      { paragraph: TITLE[1] },
+      {
+        table: [
+          { cells: HEADER, header: true },
+          { cells: [{ text: 'I. Nhóm một', span: 6 }] },
+          { cells: [auto, 'Việc một', 'Phòng Kinh tế', '', 'Quý I/2027', 'Báo cáo'] },
+          { cells: [auto, 'Việc hai', 'Phòng Kinh tế', '', 'Quý II/2027', 'Báo cáo'] },
+          { cells: ['', 'tiếp theo', '', '', '', ''] },
+          { cells: [{ text: 'II. Nhóm hai', span: 6 }] },
+          { cells: [auto, 'Việc ba', 'Phòng Kinh tế', '', 'Quý III/2027', 'Báo cáo'] },
+        ],
+      },
+    ]);
+    const plan = parsePlan(await readPlanFile(bytes));
+    expect(plan.tasks.map((t) => [t.number, t.group, t.content])).toEqual([
+      [1, 'I', 'Việc một'],
+      [2, 'I', 'Việc hai tiếp theo'],
+      [3, 'II', 'Việc ba'],
+    ]);
+    expect(plan.warnings).toEqual([
+      {
+        taskNumber: null,
+        code: 'AUTO_NUMBERED',
+        message:
+          'Số thứ tự của 3 nhiệm vụ do Word tự đánh, không có trong văn bản; đã đánh số tiếp theo thứ tự từ trên xuống, cần đối chiếu với văn bản gốc.',
+      },
+    ]);
+  });
+
   it('names the table and row, or the paragraph, of what it cannot read', async () => {
     const bytes = await wordFile([
       { paragraph: TITLE[0] },

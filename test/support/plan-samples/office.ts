@@ -1,4 +1,16 @@
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
 import ExcelJS from 'exceljs';
 import type { ParsedPlan } from '@app/contracts';
 import type { DocumentRow, PlanDocument } from '@app/domain';
@@ -12,9 +24,13 @@ export interface WordCell {
   span?: number;
   /** Starts or continues a cell merged with the rows below / above. */
   merge?: 'restart' | 'continue';
+  /** Numbered by Word's automatic list numbering ("1.", "2." drawn by Word, not typed). */
+  numbered?: boolean;
 }
 export type WordRow = { cells: Array<string | WordCell>; header?: boolean; bold?: boolean };
 export type WordBlock = { paragraph: string; bold?: boolean } | { table: WordRow[] };
+
+const NUMBERING = 'so-thu-tu';
 
 /** Column widths in twentieths of a point, wide enough for Word to show the appendix on an A4 landscape page. */
 const COLUMN_WIDTHS = [600, 4200, 2000, 2000, 1800, 2400];
@@ -37,8 +53,11 @@ export async function wordFile(blocks: WordBlock[]): Promise<Uint8Array> {
             tableHeader: row.header,
             children: row.cells.map((cell) => {
               const spec = typeof cell === 'string' ? { text: cell } : cell;
+              const children = spec.numbered
+                ? [new Paragraph({ numbering: { reference: NUMBERING, level: 0 }, children: [] })]
+                : paragraphs(spec.text, spec.bold ?? row.bold ?? row.header ?? false);
               return new TableCell({
-                children: paragraphs(spec.text, spec.bold ?? row.bold ?? row.header ?? false),
+                children,
                 columnSpan: spec.span,
                 verticalMerge: spec.merge === 'restart' ? VerticalMergeType.RESTART : spec.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
               });
@@ -47,7 +66,10 @@ export async function wordFile(blocks: WordBlock[]): Promise<Uint8Array> {
       ),
     });
   });
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+  const numbering = {
+    config: [{ reference: NUMBERING, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] }],
+  };
+  return Packer.toBuffer(new Document({ numbering, sections: [{ children }] }));
 }
 
 /**

@@ -33,6 +33,11 @@ export interface DocumentRow {
    * range); such a cell repeats the merged cell's text.
    */
   mergedFromAbove?: boolean[];
+  /**
+   * Per cell: true where the cell's only content is Word's automatic list numbering, whose number is not in the
+   * text (a TT column numbered by Word).
+   */
+  autoNumbered?: boolean[];
 }
 
 /**

@@ -28,7 +28,8 @@ export interface ParsePlanOptions {
  *   under it start again at 1 or are numbered "n.1", or n does not continue the task numbers), or a bold row
  *   without a task number (numbered I, II, … in order). Only inside the table: the body's own "I. MỤC ĐÍCH, YÊU
  *   CẦU" sections are not groups. A group title standing just above the table's header opens the first group.
- * - Every row with a task number ("3", "3.", "2.1") is a task. Numbers may run through the plan (1…32) or restart
+ * - Every row with a task number ("3", "3.", "2.1") is a task, and so is a row whose number Word draws itself
+ *   (automatic numbering, not in the file's text): it is numbered on from the task above, with a warning. Numbers may run through the plan (1…32) or restart
  *   in each group; a task's `number` is the plan's own number when it runs through the plan, else 1…N in plan
  *   order, and `displayNumber` is what users know it by ("12", or "III.2" when numbering restarts per group).
  * - Sub-items without a number of their own ("-", "+", "a)" in the number cell or before the content) are part of
@@ -91,6 +92,8 @@ interface Table {
   groups: PlanGroup[];
   rows: TaskRow[];
   warnings: ParseWarning[];
+  /** Task rows numbered by Word's automatic numbering (numbers counted here). */
+  autoNumbered: number;
 }
 
 const COLUMNS = Object.keys(COLUMN_LABELS) as Column[];
@@ -101,7 +104,7 @@ const BULLET_CELL = /^(?:[-+•–—*−]|[a-zđ][.)])$/;
 const BULLET_START = /^(?:[-+•–—*−]|[a-zđ]\))\s+\S/;
 
 function readTable(document: PlanDocument): Table {
-  const table: Table = { groups: [], rows: [], warnings: [] };
+  const table: Table = { groups: [], rows: [], warnings: [], autoNumbered: 0 };
   let found = false;
   for (const section of document.sections) {
     const start = section.findIndex((row) => headerColumns(row.cells) !== null);
@@ -110,6 +113,13 @@ function readTable(document: PlanDocument): Table {
     readSection(section, start, table);
   }
   if (!found) throw new PlanParseError('Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.');
+  if (table.autoNumbered > 0) {
+    table.warnings.push({
+      taskNumber: null,
+      code: 'AUTO_NUMBERED',
+      message: `Số thứ tự của ${table.autoNumbered} nhiệm vụ do Word tự đánh, không có trong văn bản; đã đánh số tiếp theo thứ tự từ trên xuống, cần đối chiếu với văn bản gốc.`,
+    });
+  }
   return table;
 }
 
@@ -190,9 +200,13 @@ function readSection(rows: DocumentRow[], start: number, table: Table): void {
       continue;
     }
     const numberMatch = merged('number') ? null : TASK_NUMBER.exec(number);
-    if (numberMatch && others) {
+    const autoNumber = number === '' && columns.number !== undefined && row.autoNumbered?.[columns.number] === true;
+    if ((numberMatch || autoNumber) && others) {
       flushStray();
-      last = { written: numberMatch[1], group: currentGroup?.code ?? '', cells: cellsOf(read), source: row.source };
+      // Word's own numbering: its numbers are not in the file's text, so they are counted on from the task above.
+      const written: string = numberMatch ? numberMatch[1] : String((last ? Number(last.written.split('.')[0]) : 0) + 1);
+      last = { written, group: currentGroup?.code ?? '', cells: cellsOf(read), source: row.source };
+      if (autoNumber) table.autoNumbered++;
       table.rows.push(last);
       continue;
     }
