@@ -1,7 +1,16 @@
 /** Domain rules of a commune's CCHC plan, free of I/O: reading the plan's text, its deadlines and its units. */
 export { parseDeadline, normalizeDeadlinePhrase } from './plan-import/deadline';
-export { resolveUnits, type UnitResolution } from './plan-import/units';
+export { describeSource, type DocumentRow, type PlanDocument, type PlanFormat } from './plan-import/document';
+export { textToDocument } from './plan-import/text-layout';
+export {
+  AN_LAO_UNITS,
+  resolveUnits,
+  type UnitDirectory,
+  type UnitDirectoryEntry,
+  type UnitResolution,
+} from './plan-import/units';
 export { parsePlan, type ParsePlanOptions } from './plan-import/plan-parser';
 export { PlanParseError } from './plan-import/plan-errors';
+export { diffPlans, type PlanDiff, type TaskChange as PlanTaskChange, type TaskField, type TaskMatch } from './plan-import/plan-diff';
 export * from './calendar';
 export * from './approval';

@@ -1,6 +1,7 @@
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { Role, UnitCode } from '@app/contracts';
+import { AN_LAO_UNITS } from '@app/domain';
 
 export interface DemoAccount {
   username: string;
@@ -26,15 +27,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'ttdvsnc.chuyenvien', fullName: 'Phan Thị Ngọc', roles: ['STAFF'], unit: 'TTDVSNC' },
 ];
 
-/** The units of An Lão's People's Committee (since 1/7/2025 every commune has these core bodies, names may differ). */
-export const AN_LAO_UNITS: { code: UnitCode; name: string }[] = [
-  { code: 'VP', name: 'Văn phòng HĐND và UBND xã' },
-  { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' },
-  { code: 'KT', name: 'Phòng Kinh tế' },
-  { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công' },
-  { code: 'TTDVSNC', name: 'Trung tâm Dịch vụ sự nghiệp công' },
-];
-
 export const COMMUNE_NAMES: Record<string, string> = { 'an-lao': 'Xã An Lão' };
 
 /** Creates the commune and its units; idempotent. */
@@ -43,7 +35,7 @@ export async function seedCommune(ds: DataSource, commune: string): Promise<void
     commune,
     COMMUNE_NAMES[commune] ?? commune,
   ]);
-  for (const { code, name } of AN_LAO_UNITS) {
+  for (const { code, name } of AN_LAO_UNITS.filter((u) => u.kind === 'INTERNAL')) {
     await ds.query(`INSERT INTO units (commune, code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [commune, code, name]);
   }
 }

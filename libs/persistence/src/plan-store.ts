@@ -14,8 +14,14 @@ export interface ImportResult {
  * so importing the same plan again updates it and never duplicates. Dates already promised keep their
  * original value beside any new one (on-time rates count against the original).
  */
-export async function importParsedPlan(ds: DataSource, commune: string, plan: ParsedPlan, sourceText: string): Promise<ImportResult> {
-  const sha = createHash('sha256').update(sourceText).digest('hex');
+export async function importParsedPlan(
+  ds: DataSource,
+  commune: string,
+  plan: ParsedPlan,
+  source: string | Uint8Array,
+): Promise<ImportResult> {
+  // The file as received (a .docx or .xlsx is bytes); a text given as a string hashes as its UTF-8 bytes.
+  const sha = createHash('sha256').update(source).digest('hex');
   return ds.transaction(async (m: EntityManager) => {
     const existing: { id: string }[] = await m.query(`SELECT id FROM plans WHERE commune = $1 AND year = $2 FOR UPDATE`, [commune, plan.year]);
     let planId: string;

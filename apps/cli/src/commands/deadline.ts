@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { parseDeadline } from '@app/domain';
+import type { CliIo } from '../io';
 import { parseYearOption } from './options';
 
 /** `deadline "<phrase>" [--year N]`: shows how a deadline cell of the plan is read. */
-export function registerDeadline(program: Command): void {
+export function registerDeadline(program: Command, io: CliIo): void {
   program
     .command('deadline')
     .description('Đọc một cụm thời hạn của kế hoạch (ví dụ "Quý III,IV/2026") và in lịch dạng JSON')
@@ -11,6 +12,6 @@ export function registerDeadline(program: Command): void {
     .option('--year <year>', 'năm của kế hoạch, dùng khi cụm từ không ghi năm (mặc định: năm hiện tại)', parseYearOption)
     .action((phrase: string, options: { year?: number }) => {
       const { raw, kind, dueDates } = parseDeadline(phrase, options.year ?? new Date().getFullYear());
-      process.stdout.write(`${JSON.stringify({ raw, kind, dueDates }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ raw, kind, dueDates }, null, 2)}\n`);
     });
 }

@@ -1,51 +1,45 @@
-import { Command } from 'commander';
-import { promises as fs } from 'fs';
+import type { Command } from 'commander';
 import { loadConfig } from '@app/config';
-import { planGroup } from './plan-group';
-import { parsePlan, PlanParseError } from '@app/domain';
+import { AN_LAO_UNITS, PlanParseError } from '@app/domain';
 import { importParsedPlan, openDatabase, seedCommune } from '@app/persistence';
+import { CliError, errorLine } from '../errors';
+import type { CliIo } from '../io';
+import { formatPlanPreview } from '../plan-preview';
+import { FORMAT_NAMES, loadPlan } from '../plan-source';
+import { parseYearOption } from './options';
+import { planGroup } from './plan-group';
 
-/** `plan import <file> [--commune an-lao]`: writes the plan (idempotent) and prints a short table and the warnings. */
-export function registerPlanImport(program: Command): void {
+/**
+ * `plan import <file> [--commune an-lao] [--year N] [--dry-run]`: writes the plan (idempotent) and prints it as
+ * read with its warnings. `--dry-run` prints the same and writes nothing: the database is not even opened.
+ */
+export function registerPlanImport(program: Command, io: CliIo): void {
   planGroup(program)
     .command('import <file>')
-    .description('Nhập kế hoạch vào cơ sở dữ liệu (nhập lại sẽ cập nhật, không nhân bản)')
+    .description('Nhập kế hoạch (Word .docx, Excel .xlsx hoặc văn bản) vào cơ sở dữ liệu (nhập lại sẽ cập nhật, không nhân bản)')
     .option('--commune <code>', 'mã xã', 'an-lao')
-    .option('--year <year>', 'năm kế hoạch (mặc định: đọc từ văn bản)')
-    .action(async (file: string, opts: { commune: string; year?: string }) => {
-      const text = await fs.readFile(file, 'utf8');
-      let parsed;
-      try {
-        parsed = parsePlan(text, opts.year ? { year: Number(opts.year) } : undefined);
-      } catch (e) {
-        if (e instanceof PlanParseError) {
-          console.error(`Lỗi: ${e.message} Không có dữ liệu nào được ghi.`);
-          process.exitCode = 2;
-          return;
-        }
-        throw e;
+    .option('--year <year>', 'năm kế hoạch (mặc định: đọc từ văn bản)', parseYearOption)
+    .option('--dry-run', 'chỉ đọc và in bảng như đã hiểu, kèm cảnh báo; không ghi gì vào cơ sở dữ liệu')
+    .action(async (file: string, opts: { commune: string; year?: number; dryRun?: boolean }) => {
+      const { bytes, document, plan } = await loadPlan(file, io, { year: opts.year }).catch((error: unknown) => {
+        throw error instanceof PlanParseError ? new CliError(`${errorLine(error)} Không có dữ liệu nào được ghi.`) : error;
+      });
+      // Until communes keep their own unit directory (units table), plans are read with the An Lão seed.
+      const preview = formatPlanPreview(plan, { source: `${file} — ${FORMAT_NAMES[document.format]}`, units: AN_LAO_UNITS });
+      if (opts.dryRun) {
+        io.out(`Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.\n\n${preview}`);
+        return;
       }
-      const ds = await openDatabase(loadConfig().databaseUrl, { poolSize: 2 });
+      const ds = await openDatabase(loadConfig().databaseUrl, { poolSize: 2 }).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new CliError(`Không kết nối được cơ sở dữ liệu (DATABASE_URL): ${reason}. Không có dữ liệu nào được ghi.`);
+      });
       try {
         await seedCommune(ds, opts.commune);
-        const result = await importParsedPlan(ds, opts.commune, parsed, text);
-        console.log(`${result.created ? 'Đã nhập' : 'Đã cập nhật'} kế hoạch "${parsed.title}" (${parsed.year}) cho xã ${opts.commune}: ${result.taskCount} nhiệm vụ, ${result.groups} nhóm.`);
-        console.table(
-          parsed.tasks.map((t) => ({
-            TT: t.number,
-            Nhóm: t.group,
-            'Chủ trì': t.leadUnits.join(', '),
-            'Thời hạn': t.deadline.raw.length > 40 ? t.deadline.raw.slice(0, 39) + '…' : t.deadline.raw,
-            Loại: t.deadline.kind,
-            'Hạn (ngày)': t.deadline.dueDates.join(', '),
-          })),
+        const result = await importParsedPlan(ds, opts.commune, plan, bytes);
+        io.out(
+          `${result.created ? 'Đã nhập' : 'Đã cập nhật'} kế hoạch "${plan.title}" (${plan.year}) cho xã ${opts.commune}: ${result.taskCount} nhiệm vụ, ${result.groups} nhóm.\n\n${preview}`,
         );
-        if (parsed.warnings.length) {
-          console.log(`Cảnh báo (${parsed.warnings.length}):`);
-          for (const w of parsed.warnings) console.log(`  - ${w.taskNumber ? `Nhiệm vụ ${w.taskNumber}: ` : ''}${w.message} [${w.code}]`);
-        } else {
-          console.log('Không có cảnh báo.');
-        }
       } finally {
         await ds.destroy();
       }

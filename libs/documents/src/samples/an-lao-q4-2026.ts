@@ -1,4 +1,5 @@
-import { UNIT_NAMES, type ParsedPlan, type ParsedTask } from '@app/contracts';
+import type { ParsedPlan, ParsedTask } from '@app/contracts';
+import { AN_LAO_UNITS } from '@app/domain';
 import {
   REPORT_TASK_STATUS_LABELS,
   signedByChairman,
@@ -80,7 +81,7 @@ function dueDateForQuarter(task: ParsedTask, state: TaskState): IsoDate | null {
 
 /** One lead unit gets its proper name; a cell naming several units is kept as the plan wrote it. */
 function leadUnitName(task: ParsedTask): string {
-  return task.leadUnits.length === 1 ? UNIT_NAMES[task.leadUnits[0]] : task.leadUnitsText;
+  return task.leadUnits.length === 1 ? (AN_LAO_UNITS.find((u) => u.code === task.leadUnits[0])?.name ?? task.leadUnits[0]) : task.leadUnitsText;
 }
 
 function reportTask(task: ParsedTask): ReportTask {

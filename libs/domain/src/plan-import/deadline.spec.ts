@@ -1,6 +1,9 @@
 import { parseDeadline } from './deadline';
 
 const Q_ENDS_2026 = ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'];
+const MONTH_ENDS_2026 = ['01-31', '02-28', '03-31', '04-30', '05-31', '06-30', '07-31', '08-31', '09-30', '10-31', '11-30', '12-31'].map(
+  (day) => `2026-${day}`,
+);
 
 describe('parseDeadline', () => {
   describe('phrases of the seed plan', () => {
@@ -169,6 +172,99 @@ describe('parseDeadline', () => {
         expect(parseDeadline(raw, 2026)).toMatchObject({ kind: 'ON_REQUEST', dueDates: [] });
       },
     );
+  });
+
+  describe('wordings of other plans (families and near relatives)', () => {
+    const Q_LAST_MONTH = (day: string) => ['03', '06', '09', '12'].map((m) => `2026-${m}-${day}`);
+
+    it.each([
+      // the 10th of the last month of every quarter, however the month and the quarter are worded
+      ['trước ngày 10 tháng cuối cùng của mỗi quý', 'RECURRING', Q_LAST_MONTH('10')],
+      ['Trước ngày 10 của tháng cuối quý', 'RECURRING', Q_LAST_MONTH('10')],
+      ['Chậm nhất ngày 10 tháng cuối quý', 'RECURRING', Q_LAST_MONTH('10')],
+      ['Chậm nhất là ngày 05 của tháng cuối mỗi quý', 'RECURRING', Q_LAST_MONTH('05')],
+      ['Trước ngày 05 của tháng cuối kỳ', 'RECURRING', Q_LAST_MONTH('05')],
+      ['Trước ngày 05 tháng cuối kỳ báo cáo', 'RECURRING', Q_LAST_MONTH('05')],
+      ['Vào ngày 20 của tháng cuối cùng của quý', 'RECURRING', Q_LAST_MONTH('20')],
+      ['Trước ngày 15 tháng đầu quý', 'RECURRING', ['2026-01-15', '2026-04-15', '2026-07-15', '2026-10-15']],
+      ['Tháng cuối quý', 'RECURRING', Q_ENDS_2026],
+      ['Trong tháng cuối cùng của mỗi quý', 'RECURRING', Q_ENDS_2026],
+      // every month
+      ['Trước ngày 25 hằng tháng', 'RECURRING', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => `2026-${String(m).padStart(2, '0')}-25`)],
+      // a date of every year: the plan's year
+      ['trước ngày 30/10 hằng năm', 'FIXED', ['2026-10-30']],
+      ['Trước ngày 15/12 hàng năm', 'FIXED', ['2026-12-15']],
+      ['Chậm nhất ngày 10 tháng 12 hằng năm', 'FIXED', ['2026-12-10']],
+      ['Tháng 11 hằng năm', 'PERIOD_END', ['2026-11-30']],
+      ['Quý IV hằng năm', 'PERIOD_END', ['2026-12-31']],
+      ['Trước ngày 10 của tháng cuối quý hằng năm', 'RECURRING', Q_LAST_MONTH('10')],
+      // a period with a leading word that does not change it
+      ['vào tháng 11 năm 2026', 'PERIOD_END', ['2026-11-30']],
+      ['Vào tháng 11', 'PERIOD_END', ['2026-11-30']],
+      ['Trong tháng 3/2026', 'PERIOD_END', ['2026-03-31']],
+      ['Chậm nhất tháng 6/2026', 'PERIOD_END', ['2026-06-30']],
+      ['Chậm nhất trong tháng 9 năm 2026', 'PERIOD_END', ['2026-09-30']],
+      ['đến hết Quý III/2026', 'PERIOD_END', ['2026-09-30']],
+      ['Tới hết quý II năm 2026', 'PERIOD_END', ['2026-06-30']],
+      ['Hết quý I/2026', 'PERIOD_END', ['2026-03-31']],
+      ['Vào quý II/2026', 'PERIOD_END', ['2026-06-30']],
+      ['Hoàn thành trong quý IV/2026', 'PERIOD_END', ['2026-12-31']],
+      ['Đến hết tháng 6/2026', 'PERIOD_END', ['2026-06-30']],
+      ['Đến hết năm 2026', 'PERIOD_END', ['2026-12-31']],
+      ['Trong suốt năm 2026', 'PERIOD_END', ['2026-12-31']],
+      ['Cuối năm 2026', 'PERIOD_END', ['2026-12-31']],
+      ['Đến hết 6 tháng đầu năm 2026', 'PERIOD_END', ['2026-06-30']],
+      ['Trong quý III, IV/2026', 'MILESTONES', ['2026-09-30', '2026-12-31']],
+      // a date with a leading word
+      ['Đến hết ngày 31/12/2026', 'FIXED', ['2026-12-31']],
+      ['Tới ngày 15/3/2026', 'FIXED', ['2026-03-15']],
+      ['Vào ngày 20 tháng 5 năm 2026', 'FIXED', ['2026-05-20']],
+      // report periods: one cycle per report
+      ['Quý', 'RECURRING', Q_ENDS_2026],
+      ['6 tháng', 'RECURRING', ['2026-06-30', '2026-12-31']],
+      ['Năm', 'PERIOD_END', ['2026-12-31']],
+      ['6 tháng và năm', 'RECURRING', ['2026-06-30', '2026-12-31']],
+      ['6 tháng, năm', 'RECURRING', ['2026-06-30', '2026-12-31']],
+      ['quý, 6 tháng, năm', 'RECURRING', Q_ENDS_2026],
+      ['Báo cáo định kỳ quý, 6 tháng, năm', 'RECURRING', Q_ENDS_2026],
+      ['Hằng quý, 6 tháng, năm', 'RECURRING', Q_ENDS_2026],
+      ['Quý/6 tháng/năm', 'RECURRING', Q_ENDS_2026],
+      ['Định kỳ 6 tháng', 'RECURRING', ['2026-06-30', '2026-12-31']],
+      ['Hằng tháng, quý, năm', 'RECURRING', MONTH_ENDS_2026],
+      ['Hằng năm', 'PERIOD_END', ['2026-12-31']],
+      ['9 tháng, năm', 'RECURRING', ['2026-09-30', '2026-12-31']],
+    ])('%s → %s %j', (raw, kind, dueDates) => {
+      expect(parseDeadline(raw, 2026)).toEqual({ raw, kind, dueDates });
+    });
+
+    it('takes the plan year for "hằng năm" and for periods without a year', () => {
+      expect(parseDeadline('trước ngày 30/10 hằng năm', 2027).dueDates).toEqual(['2027-10-30']);
+      expect(parseDeadline('6 tháng và năm', 2028).dueDates).toEqual(['2028-06-30', '2028-12-31']);
+      expect(parseDeadline('Vào tháng 2', 2028).dueDates).toEqual(['2028-02-29']);
+    });
+
+    it.each([
+      // read two ways by officials: before the period starts, or by its end
+      'Trước quý III/2026',
+      'Trước tháng 11/2026',
+      'Đến tháng 6/2026',
+      // says two things at once
+      '30/10/2026 hằng năm',
+      // which month of the period is the first depends on the period
+      'Trước ngày 10 tháng đầu kỳ',
+      // a day of the quarter without its month
+      'Trước ngày 10 hằng quý',
+      // a period word without its number
+      'Trong quý',
+      'Tháng',
+      '6 tháng đầu',
+      // a list with something that is not a period
+      'Quý, 6 tháng, khi cần',
+      // a date that does not exist, even every year
+      'Trước ngày 30/02 hằng năm',
+    ])('%s → UNKNOWN (half understood, never invented)', (raw) => {
+      expect(parseDeadline(raw, 2026)).toEqual({ raw, kind: 'UNKNOWN', dueDates: [] });
+    });
   });
 
   describe('robustness', () => {

@@ -12,14 +12,27 @@ import { toNfc } from './text';
  */
 export function parseDeadline(raw: string, year: number): Deadline {
   const text = raw.trim();
-  const phrase = normalizeDeadlinePhrase(text);
-  if (phrase) {
-    for (const rule of RULES) {
-      const schedule = rule(phrase, year);
-      if (schedule) return { raw: text, kind: schedule.kind, dueDates: [...new Set(schedule.dueDates)].sort() };
-    }
-  }
+  const schedule = readPhrase(normalizeDeadlinePhrase(text), year);
+  if (schedule) return { raw: text, kind: schedule.kind, dueDates: [...new Set(schedule.dueDates)].sort() };
   return { raw: text, kind: 'UNKNOWN', dueDates: [] };
+}
+
+/**
+ * "… hằng năm" after a date or a period ("Trước ngày 30/10 hằng năm", "Tháng 11 hằng năm") repeats every year; a
+ * plan is one year's, so it means that date or period in the plan's year. A phrase that also names a year
+ * ("30/10/2026 hằng năm") says two things and stays unknown.
+ */
+const EVERY_YEAR_SUFFIX = / (?:hằng|hàng|mỗi) năm$/;
+
+function readPhrase(phrase: string, year: number): Schedule | null {
+  if (!phrase) return null;
+  for (const rule of RULES) {
+    const schedule = rule(phrase, year);
+    if (schedule) return schedule;
+  }
+  const once = phrase.replace(EVERY_YEAR_SUFFIX, '');
+  if (once !== phrase && once !== '' && !/\d{4}/.test(once)) return readPhrase(once, year);
+  return null;
 }
 
 /** Lower case NFC with one spelling for dashes, slashes, commas and spaces, so rules see a single form. */
@@ -55,18 +68,34 @@ const onRequest: Rule = (p) =>
 const continuous: Rule = (p) =>
   /^(?:thường xuyên|liên tục)(?:$|[ ,;(])/.test(p) ? { kind: 'CONTINUOUS', dueDates: [] } : null;
 
-const DAY_PREFIX = '(?:trước |chậm nhất |hạn |hoàn thành trước )?(?:ngày )?(?:mùng |mồng )?';
+const DAY_PREFIX = '(?:trước |chậm nhất (?:là )?|hạn |vào |trong |hoàn thành trước )?(?:ngày )?(?:mùng |mồng )?';
 
-/** "Trước ngày mùng 10 của tháng cuối quý" → the 10th of Mar, Jun, Sep, Dec. */
+/**
+ * "Quý" or a reporting period ("kỳ", "kỳ báo cáo"). A CCHC plan's reporting periods are the quarter, the six
+ * months and the year, which all end with a quarter, so "the last month of the period" is a quarter's last month.
+ */
+const QUARTER_OR_PERIOD = '(?:quý|kỳ(?: báo cáo)?)';
+const QUARTER_MONTH = `tháng (đầu|giữa|cuối)(?: cùng)? (?:của )?(?:mỗi |các |hàng |hằng )?${QUARTER_OR_PERIOD}`;
+
+/**
+ * "Trước ngày mùng 10 của tháng cuối quý", "Trước ngày 10 tháng cuối cùng của mỗi quý", "Chậm nhất ngày 05 của
+ * tháng cuối kỳ" → the 10th (5th) of Mar, Jun, Sep, Dec; "tháng đầu quý" is Jan, Apr, Jul, Oct. Only the last
+ * month is read for a reporting period ("tháng đầu kỳ" depends on which period).
+ */
 const dayOfQuarterMonth: Rule = (p, year) => {
-  const m = new RegExp(
-    `^${DAY_PREFIX}(\\d{1,2}) (?:của |các |mỗi |hàng |hằng )?tháng (đầu|giữa|cuối) (?:của |mỗi |các |hàng |hằng )*quý$`,
-  ).exec(p);
-  if (!m) return null;
+  const m = new RegExp(`^${DAY_PREFIX}(\\d{1,2}) (?:của |các |mỗi |hàng |hằng )?${QUARTER_MONTH}$`).exec(p);
+  if (!m || (m[2] !== 'cuối' && !/quý$/.test(p))) return null;
   const day = Number(m[1]);
   if (day < 1 || day > 31) return null;
   const offset = { đầu: 1, giữa: 2, cuối: 3 }[m[2] as 'đầu' | 'giữa' | 'cuối'];
   return { kind: 'RECURRING', dueDates: [0, 1, 2, 3].map((q) => dayInMonth(year, q * 3 + offset, day)) };
+};
+
+/** "Tháng cuối quý", "Trong tháng cuối cùng của mỗi quý": during that month, so by its last day, every quarter. */
+const lastMonthOfQuarter: Rule = (p, year) => {
+  const m = new RegExp(`^(?:trong |vào )?${QUARTER_MONTH}$`).exec(p);
+  if (!m || m[1] !== 'cuối') return null;
+  return { kind: 'RECURRING', dueDates: QUARTER_ENDS(year) };
 };
 
 /** "Trước ngày 5 hàng tháng" → the 5th of every month. */
@@ -78,34 +107,60 @@ const dayOfEveryMonth: Rule = (p, year) => {
   return { kind: 'RECURRING', dueDates: MONTHS.map((month) => dayInMonth(year, month, day)) };
 };
 
-/** "Hàng quý", "Hàng tháng", "Định kỳ 6 tháng": the end of every period of the plan's year. */
-const everyPeriod: Rule = (p, year) => {
-  const m = /^(?:định kỳ )?(?:(?:hàng|hằng|mỗi) )?(quý|tháng|6 tháng|sáu tháng)(?: một lần|\/lần)?$/.exec(p);
-  if (!m || !/^(?:định kỳ|hàng|hằng|mỗi)/.test(p)) return null;
-  if (m[1] === 'quý') return { kind: 'RECURRING', dueDates: QUARTER_ENDS(year) };
-  if (m[1] === 'tháng') return { kind: 'RECURRING', dueDates: MONTHS.map((month) => monthEnd(year, month)) };
-  return { kind: 'RECURRING', dueDates: [monthEnd(year, 6), monthEnd(year, 12)] };
+/** The reporting periods a plan names, each with the ends of its periods in the plan's year. */
+const REPORT_PERIODS: Array<[RegExp, (year: number) => string[]]> = [
+  [/^(?:6|sáu) tháng(?: một lần|\/lần)?$/, (year) => [monthEnd(year, 6), monthEnd(year, 12)]],
+  [/^(?:9|chín) tháng$/, (year) => [monthEnd(year, 9)]],
+  [/^quý(?: một lần|\/lần)?$/, QUARTER_ENDS],
+  [/^tháng(?: một lần|\/lần)?$/, (year) => MONTHS.map((month) => monthEnd(year, month))],
+  [/^(?:cả )?năm$/, (year) => [monthEnd(year, 12)]],
+];
+const PERIOD_WORDS = /^(?:(?:báo cáo|định kỳ|hàng|hằng|mỗi) )+/;
+
+/**
+ * "Hàng quý", "Định kỳ 6 tháng", and the report periods of a plan's reporting tasks: "Quý", "6 tháng", "6 tháng
+ * và năm", "Quý, 6 tháng, năm" → the end of every such period of the plan's year (RECURRING: one cycle per
+ * report). "Tháng" alone is read only with "hàng"/"định kỳ" before it or beside other periods; "Năm" alone is the
+ * year's end (PERIOD_END, see wholeYear).
+ */
+const reportPeriods: Rule = (p, year) => {
+  const hasPeriodWord = PERIOD_WORDS.test(p);
+  const items = p.replace(PERIOD_WORDS, '').split(/, | và | & |; |\//);
+  const dueDates: string[] = [];
+  for (const item of items) {
+    const period = REPORT_PERIODS.find(([pattern]) => pattern.test(item.replace(PERIOD_WORDS, '')));
+    if (!period) return null;
+    dueDates.push(...period[1](year));
+  }
+  if (items.length === 1 && /^(?:cả )?năm$/.test(items[0])) return null;
+  if (items.length === 1 && /^tháng/.test(items[0]) && !hasPeriodWord) return null;
+  return { kind: 'RECURRING', dueDates };
 };
 
 const YEAR_SUFFIX = '(?:(?:/| năm )(\\d{4}))?';
 
+/**
+ * Leading words that do not change a period's meaning: "Trong quý I", "Cuối tháng 6", "Vào tháng 11 năm 2026",
+ * "Đến hết Quý III/2026", "Chậm nhất trong tháng 6". "Trước" and a bare "đến" are not among them: "Trước quý III"
+ * and "Đến tháng 6" are read two ways (before the period starts or by its end) and stay unknown.
+ */
+const PERIOD_PREFIX =
+  '(?:(?:chậm nhất(?: là)? |hoàn thành |thực hiện |triển khai )?(?:trong (?:suốt )?|vào |cuối |đến hết |tới hết |hết |đến cuối |tới cuối )?)';
+
 /** "6 tháng đầu năm" → 30/6, "6 tháng cuối năm" → 31/12. */
 const halfYear: Rule = (p, year) => {
-  const m = new RegExp(`^(?:trong )?(?:6 tháng|sáu tháng|nửa) (đầu|cuối) năm(?:(?: |/)(\\d{4}))?$`).exec(p);
+  const m = new RegExp(`^${PERIOD_PREFIX}(?:6 tháng|sáu tháng|nửa) (đầu|cuối) năm(?:(?: |/)(\\d{4}))?$`).exec(p);
   if (!m) return null;
   const y = m[2] ? Number(m[2]) : year;
   return { kind: 'PERIOD_END', dueDates: [m[1] === 'đầu' ? monthEnd(y, 6) : monthEnd(y, 12)] };
 };
 
-/** "Cả năm 2026", "Năm 2026", "Trong năm" → 31/12. */
+/** "Cả năm 2026", "Năm 2026", "Trong năm", "Đến hết năm 2026", "Cuối năm" → 31/12. */
 const wholeYear: Rule = (p, year) => {
-  const m = /^(?:cả |trong |trong cả |suốt |hết |hàng |hằng )?năm(?:(?: |\/)(\d{4}))?$/.exec(p);
+  const m = new RegExp(`^${PERIOD_PREFIX}(?:cả |suốt |hàng |hằng )?năm(?:(?: |/)(\\d{4}))?$`).exec(p);
   if (!m) return null;
   return { kind: 'PERIOD_END', dueDates: [monthEnd(m[1] ? Number(m[1]) : year, 12)] };
 };
-
-/** Leading words that do not change a period's meaning ("Trong quý I", "Cuối tháng 6"). */
-const PERIOD_PREFIX = '(?:trong |hoàn thành trong |thực hiện trong |cuối )?';
 const LIST_SEPARATOR = /(, |; | và | & |-)/;
 
 /**
@@ -182,9 +237,12 @@ function singleDate(token: string, year: number): string | null {
   return null;
 }
 
-/** "Trước 15/01/2026", "Trước ngày 15/1", "ngày 15 tháng 1 năm 2026"; several dates → milestones. */
+/**
+ * "Trước 15/01/2026", "Trước ngày 15/1", "ngày 15 tháng 1 năm 2026", "Chậm nhất ngày 30/6", "Đến hết ngày 31/12";
+ * several dates → milestones.
+ */
 const dates: Rule = (p, year) => {
-  const body = p.replace(/^(?:(?:hoàn thành|chậm nhất là|chậm nhất|hạn chót|hạn|trước|vào|đến|là)(?: |: ?))+/, '');
+  const body = p.replace(/^(?:(?:hoàn thành|chậm nhất là|chậm nhất|hạn chót|hạn|trước|vào|trong|đến hết|tới hết|hết|đến|tới|là)(?: |: ?))+/, '');
   const items = body.split(/, | và | & |; /);
   const found: string[] = [];
   for (const item of items) {
@@ -201,8 +259,9 @@ const RULES: Rule[] = [
   onRequest,
   continuous,
   dayOfQuarterMonth,
+  lastMonthOfQuarter,
   dayOfEveryMonth,
-  everyPeriod,
+  reportPeriods,
   halfYear,
   wholeYear,
   quarters,

@@ -1,16 +1,16 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { DeadlineKind, UnitCode } from '@app/contracts';
+import type { DeadlineKind } from '@app/contracts';
 import { PlanParseError } from './plan-errors';
 import { parsePlan } from './plan-parser';
 
 const SEED = readFileSync(join(__dirname, '../../../../data/seed/ke-hoach-cchc-an-lao-2026.txt'), 'utf8');
 
-const ALL: UnitCode[] = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
+const ALL = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
 const Q_LAST_MONTH_10TH = ['2026-03-10', '2026-06-10', '2026-09-10', '2026-12-10'];
 
 /** Every row of the seed's appendix, read by hand from the document. */
-const EXPECTED: Array<[number, string, UnitCode[], UnitCode[], DeadlineKind, string[]]> = [
+const EXPECTED: Array<[number, string, string[], string[], DeadlineKind, string[]]> = [
   [1, 'I', ['VHXH'], ALL, 'FIXED', ['2026-01-15']],
   [2, 'I', ['VHXH'], ALL, 'ON_REQUEST', []],
   [3, 'I', ['VHXH'], ALL, 'RECURRING', Q_LAST_MONTH_10TH],
@@ -74,8 +74,9 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
     ]);
   });
 
-  it('reads 32 tasks, numbered 1 to 32 in order, with no warning', () => {
+  it('reads 32 tasks, numbered 1 to 32 in order and shown by the same numbers, with no warning', () => {
     expect(plan.tasks.map((t) => t.number)).toEqual(EXPECTED.map(([n]) => n));
+    expect(plan.tasks.map((t) => t.displayNumber)).toEqual(EXPECTED.map(([n]) => String(n)));
     expect(plan.warnings).toEqual([]);
   });
 
@@ -101,14 +102,18 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
     const [first, , , , , sixth] = plan.tasks;
     expect(first).toEqual({
       number: 1,
+      displayNumber: '1',
       group: 'I',
       content: 'Ban hành Kế hoạch cải cách hành chính năm 2026',
       leadUnits: ['VHXH'],
       coUnits: ALL,
+      leadExternal: [],
+      coExternal: [],
       leadUnitsText: 'Phòng Văn hóa - Xã hội',
       coUnitsText: 'Các Phòng, ban, ngành',
       deadline: { raw: 'Trước 15/01/2026', kind: 'FIXED', dueDates: ['2026-01-15'] },
       product: 'Kế hoạch của UBND xã',
+      source: { kind: 'line', line: 278 },
     });
     expect(sixth.deadline.raw).toBe('Quý III,IV/2026');
     expect(sixth.coUnitsText).toBe('Trung tâm Dịch vụ sự nghiệp công, Các Phòng, ban, ngành');
@@ -125,6 +130,7 @@ describe('parsePlan on the seed plan of xã An Lão', () => {
       'Ban hành Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của các cơ quan chuyên môn, đơn vị sự thuộc UBND xã',
     );
     expect(task19.product).toBe('Quyết định');
+    expect(task19.source).toEqual({ kind: 'line', line: 308 });
   });
 
   it('reads task 20 (content written as a bullet) with its number and without the bullet', () => {
@@ -183,7 +189,7 @@ describe('parsePlan warnings', () => {
     const plan = parsePlan(
       planText([
         'I. Chỉ đạo điều hành\t\t\t\t\t',
-        row('1', 'Việc một', 'Phòng Kinh tế, Công an xã', 'Các phòng, ban, ngành', 'Sớm nhất có thể', 'Báo cáo'),
+        row('1', 'Việc một', 'Phòng Kinh tế, Hội Nông dân', 'Các phòng, ban, ngành', 'Sớm nhất có thể', 'Báo cáo'),
         row('2', 'Việc hai', '', '', '', ''),
       ]),
     );
@@ -191,21 +197,62 @@ describe('parsePlan warnings', () => {
     expect(plan.year).toBe(2027);
     expect(plan.tasks).toHaveLength(2);
     expect(plan.tasks[0]).toMatchObject({ leadUnits: ['KT'], deadline: { kind: 'UNKNOWN', raw: 'Sớm nhất có thể', dueDates: [] } });
+    const at = (line: number) => ({ kind: 'line', line });
     expect(plan.warnings).toEqual([
       {
         taskNumber: 1,
         code: 'UNKNOWN_UNIT',
-        message: 'Nhiệm vụ 1: không xác định được đơn vị "Công an xã" trong cột "Cơ quan chủ trì".',
+        message: 'Nhiệm vụ 1: không xác định được đơn vị "Hội Nông dân" trong cột "Cơ quan chủ trì".',
+        source: at(9),
       },
       {
         taskNumber: 1,
         code: 'UNKNOWN_DEADLINE',
         message: 'Nhiệm vụ 1: chưa hiểu được thời hạn "Sớm nhất có thể", cần đặt lịch thực hiện thủ công.',
+        source: at(9),
       },
-      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Cơ quan chủ trì" để trống.' },
-      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Thời gian thực hiện/hoàn thành" để trống.' },
-      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Sản phẩm" để trống.' },
+      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Thời gian thực hiện/hoàn thành" để trống.', source: at(10) },
+      { taskNumber: 2, code: 'EMPTY_CELL', message: 'Nhiệm vụ 2: ô "Sản phẩm" để trống.', source: at(10) },
+      {
+        taskNumber: 2,
+        code: 'NO_LEAD_UNIT',
+        message:
+          'Nhiệm vụ 2: ô "Cơ quan chủ trì" để trống; bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.',
+        source: at(10),
+      },
     ]);
+  });
+
+  it('recognises outside bodies, and warns NO_LEAD_UNIT when no unit of the commune leads', () => {
+    const plan = parsePlan(
+      planText([
+        'I. Một nhóm',
+        row('1', 'Việc một', 'Công an xã', 'Phòng Kinh tế, Ban Chỉ huy quân sự xã', 'Quý I/2027', 'Báo cáo'),
+        row('2', 'Việc hai', 'Văn phòng UBND thành phố', 'Sở Nội vụ', 'Quý II/2027', 'Báo cáo'),
+        row('3', 'Việc ba', 'Phòng Kinh tế, Công an xã', '', 'Quý II/2027', 'Báo cáo'),
+      ]),
+    );
+    expect(plan.tasks.map((t) => [t.leadUnits, t.leadExternal, t.coUnits, t.coExternal])).toEqual([
+      [[], ['CA_XA'], ['KT'], ['BCHQS_XA']],
+      [[], ['VP_UBND_TP'], [], ['SNV']],
+      [['KT'], ['CA_XA'], [], []],
+    ]);
+    expect(plan.warnings.map((w) => [w.taskNumber, w.code, w.message])).toEqual([
+      [1, 'NO_LEAD_UNIT', 'Nhiệm vụ 1: "Công an xã" không có đơn vị nào của xã chủ trì; bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.'],
+      [2, 'NO_LEAD_UNIT', 'Nhiệm vụ 2: "Văn phòng UBND thành phố" không có đơn vị nào của xã chủ trì; bước đầu tiên sẽ giao cho cán bộ đầu mối CCHC (Phòng Văn hóa - Xã hội) phân công.'],
+    ]);
+  });
+
+  it('reads the units against the directory it is given', () => {
+    const units = [
+      { code: 'KTHT', name: 'Phòng Kinh tế - Hạ tầng', aliases: ['Phòng KT-HT'], kind: 'INTERNAL' as const },
+      { code: 'VP', name: 'Văn phòng HĐND và UBND xã', aliases: [], kind: 'INTERNAL' as const },
+    ];
+    const plan = parsePlan(planText(['I. Một nhóm', row('1', 'Việc một', 'Phòng KT-HT', 'Các phòng, ban, ngành', 'Quý I/2027', 'Báo cáo')]), {
+      units,
+    });
+    expect(plan.tasks[0]).toMatchObject({ leadUnits: ['KTHT'], coUnits: ['KTHT', 'VP'] });
+    expect(plan.warnings).toEqual([]);
   });
 
   it('keeps the first of two tasks with the same number and reports gaps', () => {
@@ -251,8 +298,13 @@ describe('parsePlan warnings', () => {
       [2, 'II', ['2027-06-30']],
     ]);
     expect(plan.warnings).toEqual([
-      { taskNumber: null, code: 'IGNORED_LINE', message: 'Dòng "Trang 2" trong bảng nhiệm vụ không đúng định dạng nên đã bị bỏ qua.' },
-      { taskNumber: 1, code: 'MISSING_GROUP', message: 'Nhiệm vụ 1 không thuộc nhóm nhiệm vụ nào.' },
+      {
+        taskNumber: null,
+        code: 'IGNORED_LINE',
+        message: 'Dòng 9 ("Trang 2") trong bảng nhiệm vụ không đúng định dạng nên đã bị bỏ qua.',
+        source: { kind: 'line', line: 9 },
+      },
+      { taskNumber: 1, code: 'MISSING_GROUP', message: 'Nhiệm vụ 1 không thuộc nhóm nhiệm vụ nào.', source: { kind: 'line', line: 8 } },
     ]);
   });
 

@@ -1,0 +1,37 @@
+import { readFileSync } from 'fs';
+import type { ParsedPlan } from '@app/contracts';
+import { parsePlan, type PlanDocument } from '@app/domain';
+import { readPlanFile } from '@app/plan-files';
+import { CliError } from './errors';
+import type { CliIo } from './io';
+
+export interface LoadedPlan {
+  bytes: Buffer;
+  document: PlanDocument;
+  plan: ParsedPlan;
+}
+
+/** Reads and parses a plan file (Word, Excel or text, told by its content); `-` is standard input. */
+export async function loadPlan(file: string, io: CliIo, opts: { year?: number } = {}): Promise<LoadedPlan> {
+  const bytes = readBytes(file, io);
+  const document = await readPlanFile(bytes);
+  return { bytes, document, plan: parsePlan(document, { year: opts.year }) };
+}
+
+function readBytes(file: string, io: CliIo): Buffer {
+  if (file === '-') return io.stdin();
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`Tệp "${file}" không tồn tại.`);
+    if (code === 'EISDIR') throw new CliError(`"${file}" là một thư mục, không phải tệp kế hoạch.`);
+    throw new CliError(`Không đọc được tệp "${file}" (${code ?? 'lỗi hệ thống'}).`);
+  }
+}
+
+export const FORMAT_NAMES: Record<PlanDocument['format'], string> = {
+  docx: 'Word (.docx)',
+  xlsx: 'Excel (.xlsx)',
+  text: 'văn bản',
+};
