@@ -3,3 +3,5 @@ export * from './plan';
 export * from './errors';
 export * from './task';
 export * from './plan-workflow';
+export * from './deadlines';
+export * from './notifications';

@@ -24,3 +24,12 @@ export const planStateQuery = defineQuery<PlanWorkflowState>('planState');
  * Tasks already started are skipped, so sending the whole list again is harmless. Returns the plan's state.
  */
 export const addPlanTasksUpdate = defineUpdate<PlanWorkflowState, [TaskWorkflowInput[]]>('addTasks');
+
+/** Activities of the plan workflow. */
+export interface PlanActivities {
+  /**
+   * One message to the coordinator listing every step found late when the plan was activated (a plan activated in
+   * November), instead of a flood of escalations. Idempotent per plan.
+   */
+  notifyLateAtActivation(input: { commune: string; planId: string; year: number }): Promise<void>;
+}

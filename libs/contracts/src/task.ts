@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DeadlineKind } from './plan';
 import type { Role, UnitCode } from './organisation';
+import type { DeadlineRules } from './deadlines';
 
 export const TASK_STATUSES = [
   'NOT_STARTED',
@@ -18,9 +19,21 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
  * CONTRIBUTION: a cooperating unit's input; UNIT_REVIEW / VHXH_REVIEW / CHAIRMAN_REVIEW: the approval chain
  * (VHXH_REVIEW is held by the commune's reviewing unit, Phòng Văn hóa - Xã hội by default);
  * SET_SCHEDULE: the coordinator enters a date for an on-request or unknown deadline;
- * SET_LEAD_UNIT: the coordinator names the lead unit of a task imported without one.
+ * SET_LEAD_UNIT: the coordinator names the lead unit of a task imported without one;
+ * EXTENSION: a request for a new date, decided by the Chairman (or his delegate) for the task's deadline and by the
+ * unit head for a step inside his unit.
  */
-export const STEP_KINDS = ['SET_LEAD_UNIT', 'ASSIGN', 'DRAFT', 'CONTRIBUTION', 'UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW', 'SET_SCHEDULE'] as const;
+export const STEP_KINDS = [
+  'SET_LEAD_UNIT',
+  'ASSIGN',
+  'DRAFT',
+  'CONTRIBUTION',
+  'UNIT_REVIEW',
+  'VHXH_REVIEW',
+  'CHAIRMAN_REVIEW',
+  'SET_SCHEDULE',
+  'EXTENSION',
+] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const REVIEW_STEP_KINDS = ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'] as const satisfies readonly StepKind[];
@@ -224,7 +237,24 @@ export type AuditEventType =
   | 'SCHEDULE_SET'
   | 'REASSIGNED'
   | 'REVIEW_BY_SUBMISSION'
-  | 'LEAD_UNITS_SET';
+  | 'LEAD_UNITS_SET'
+  /** data: { stepId, stepKind, unit, dueAt, workingDaysLeft, to: ['HOLDER'] } */
+  | 'REMINDER'
+  /** The first rung (the due date has passed). data: { stepId, stepKind, unit, dueAt, rung, afterWorkingDays, to, workingDaysLate, atActivation } */
+  | 'OVERDUE'
+  /** A later rung of the ladder; data as OVERDUE. */
+  | 'ESCALATED'
+  /** data: { extensionId, scope: 'TASK' | 'STEP', stepId, originalDueAt, currentDueAt, newDueAt, reason } */
+  | 'EXTENSION_REQUESTED'
+  /** data: { extensionId, scope, stepId, originalDueAt, newDueAt } */
+  | 'EXTENSION_APPROVED'
+  | 'EXTENSION_REJECTED'
+  /** A quarter that ended before the plan was activated: shown as missed, not silently skipped. data: { cycle, dueAt } */
+  | 'CYCLE_MISSED'
+  /** The plan was amended: new dates (the original kept). data: { deadlineKind, dueDates, originalDueDates, decision } */
+  | 'SCHEDULE_AMENDED'
+  /** Withdrawn from the plan by an amendment; the workflow ends. data: { decision } */
+  | 'WITHDRAWN';
 
 /** One entry of the append-only trail, written together with the read model. */
 export interface TaskEvent {
@@ -273,6 +303,16 @@ export interface ContributeInput { actor: Actor; unit: UnitCode; contribution?: 
 export interface DecisionInput { actor: Actor; stepId: string; decision: 'approve' | 'return'; comment?: string }
 export interface SetScheduleInput { actor: Actor; dueDates: string[] }
 export interface SetLeadUnitsInput { actor: Actor; units: UnitCode[] }
+/**
+ * The holder of a step (or his unit head) asks for a new date. scope TASK: the task's deadline (the cycle's due
+ * date), decided by the Chairman or his delegate; scope STEP: one step inside the unit, decided by the unit head.
+ */
+export interface RequestExtensionInput { actor: Actor; scope: 'TASK' | 'STEP'; stepId?: string; newDueAt: string; reason: string }
+export interface DecideExtensionInput { actor: Actor; extensionId: string; decision: 'approve' | 'reject'; comment?: string }
+/** An amendment of the plan changes the task's deadline; the first dates are kept for on-time counts. */
+export interface AmendScheduleInput { actor: Actor; deadlineKind: DeadlineKind; dueDates: string[]; decision: string }
+/** An amendment withdraws the task from the plan ("Rút khỏi kế hoạch theo Quyết định số …"); its workflow ends. */
+export interface WithdrawTaskInput { actor: Actor; decision: string }
 
 export const assignUpdate = defineUpdate<TaskSnapshot, [AssignInput]>('assign');
 export const saveDraftUpdate = defineUpdate<TaskSnapshot, [SaveDraftInput]>('saveDraft');
@@ -283,6 +323,10 @@ export const contributeUpdate = defineUpdate<TaskSnapshot, [ContributeInput]>('c
 export const decideUpdate = defineUpdate<TaskSnapshot, [DecisionInput]>('decide');
 export const setScheduleUpdate = defineUpdate<TaskSnapshot, [SetScheduleInput]>('setSchedule');
 export const setLeadUnitsUpdate = defineUpdate<TaskSnapshot, [SetLeadUnitsInput]>('setLeadUnits');
+export const requestExtensionUpdate = defineUpdate<TaskSnapshot, [RequestExtensionInput]>('requestExtension');
+export const decideExtensionUpdate = defineUpdate<TaskSnapshot, [DecideExtensionInput]>('decideExtension');
+export const amendScheduleUpdate = defineUpdate<TaskSnapshot, [AmendScheduleInput]>('amendSchedule');
+export const withdrawTaskUpdate = defineUpdate<TaskSnapshot, [WithdrawTaskInput]>('withdraw');
 export const taskSnapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 
 /** Activities the task workflow calls (implemented by the worker; idempotent, keyed by workflowId + seq). */
@@ -292,6 +336,13 @@ export interface TaskActivities {
    * fix (bad data) is set aside for the coordinator and reported as such, so later changes go through.
    */
   applyTaskChange(change: TaskChange): Promise<void | { setAside: true }>;
+  /** The commune's working-day calendar and deadline settings (libs/persistence, edited by the admin). */
+  deadlineRules(commune: string): Promise<DeadlineRules>;
+  /**
+   * Tells the people an event concerns (in-app notification and e-mail): who is told is decided by
+   * libs/notifications from the event and the snapshot. Idempotent per (workflow id, seq, recipient).
+   */
+  notifyTaskEvent(change: TaskChange): Promise<void>;
 }
 
 export const taskWorkflowId = (commune: string, year: number, number: number) => `${commune}:${year}:task:${number}`;

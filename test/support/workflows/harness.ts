@@ -25,6 +25,8 @@ import {
   type OpenStep,
   type StepKind,
   type TaskActivities,
+  type DeadlineRules,
+  DEFAULT_DEADLINE_SETTINGS,
   type TaskChange,
   type TaskSnapshot,
   type TaskWorkflowInput,
@@ -115,7 +117,15 @@ export class ChangeRecorder {
       }
       this.changes.push(JSON.parse(JSON.stringify(change)) as TaskChange);
     },
+    deadlineRules: async () => this.rules,
+    notifyTaskEvent: async (change) => {
+      this.notified.push(JSON.parse(JSON.stringify(change)) as TaskChange);
+    },
   };
+  /** The deadline rules the workflow is given (the test may set a calendar or other settings). */
+  rules: DeadlineRules = { calendar: { holidays: [], workingSaturdays: [] }, settings: DEFAULT_DEADLINE_SETTINGS };
+  /** Changes handed to the notifications activity, in order. */
+  readonly notified: TaskChange[] = [];
   /** The next `n` writes fail, as when the database is briefly down. */
   failNext(n: number): void {
     this.failuresLeft = n;

@@ -51,5 +51,10 @@ export function holdersOf(
       return { principals: [principal.unitRole(unit!, 'STAFF'), principal.unitRole(unit!, 'UNIT_HEAD')], holderRole: 'STAFF' };
     case 'CHAIRMAN_REVIEW':
       return { principals: [principal.role('CHAIRMAN')], holderRole: 'CHAIRMAN' };
+    case 'EXTENSION':
+      // The task's deadline is the Chairman's (or his delegate's) to move; a step inside a unit, its head's.
+      return unit
+        ? { principals: [principal.unitRole(unit, 'UNIT_HEAD')], holderRole: 'UNIT_HEAD' }
+        : { principals: [principal.role('CHAIRMAN')], holderRole: 'CHAIRMAN' };
   }
 }

@@ -3,19 +3,10 @@
  * (làm bù). The calendar itself is data (a table the admin edits, seeded each year); these functions only do the
  * arithmetic, so they run the same inside workflows (timers, escalation), in the API (due state) and the worker.
  */
+import type { CalendarDay, WorkingCalendar } from '@app/contracts';
 import { addDays, weekday } from './commune-time';
 
-export interface CalendarDay {
-  date: string;
-  kind: 'HOLIDAY' | 'WORKING_SATURDAY';
-  name: string;
-}
-
-/** A commune's exceptions to Monday–Friday, for the years it covers. */
-export interface WorkingCalendar {
-  holidays: readonly string[];
-  workingSaturdays: readonly string[];
-}
+export type { CalendarDay, WorkingCalendar };
 
 export const NO_EXCEPTIONS: WorkingCalendar = { holidays: [], workingSaturdays: [] };
 
