@@ -71,7 +71,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const draftItem = items.find((i) => i.kind === 'DRAFT');
   const assignStep = findAssignStep(task, items, user?.unit?.code ?? null, hasRole('UNIT_HEAD'));
   const hasAction = Boolean(review || assignStep || contribution?.unit || draftItem);
-  const link = task.temporalUiUrl ?? temporalLink(config.temporalUiUrl, config.temporalNamespace, task.workflowId);
+  // The workflow's id and its Temporal UI page are for those who run the plan, not for every reader.
+  const canSeeWorkflow = hasRole('COORDINATOR', 'ADMIN');
+  const link = canSeeWorkflow
+    ? (task.temporalUiUrl ?? temporalLink(config.temporalUiUrl, config.temporalNamespace, task.workflowId))
+    : null;
 
   return (
     <>
@@ -213,16 +217,22 @@ export function TaskPage({ taskId }: { taskId: string }) {
           <section className="panel" aria-labelledby="qua-trinh">
             <h2 id="qua-trinh">Quá trình xử lý</h2>
             <Timeline events={history} />
-            {link && (
+            {canSeeWorkflow && (link || task.workflowId) && (
               <p className="temporal-link">
-                <a href={link} target="_blank" rel="noopener noreferrer">
-                  Xem quy trình trên Temporal UI<span className="visually-hidden"> (mở trong thẻ mới)</span>
-                  <span aria-hidden="true"> ↗</span>
-                </a>
-                <br />
-                <span className="muted">
-                  Mã quy trình: <code>{task.workflowId}</code>
-                </span>
+                {link && (
+                  <>
+                    <a href={link} target="_blank" rel="noopener noreferrer">
+                      Xem quy trình trên Temporal UI<span className="visually-hidden"> (mở trong thẻ mới)</span>
+                      <span aria-hidden="true"> ↗</span>
+                    </a>
+                    <br />
+                  </>
+                )}
+                {task.workflowId && (
+                  <span className="muted">
+                    Mã quy trình: <code>{task.workflowId}</code>
+                  </span>
+                )}
               </p>
             )}
           </section>
