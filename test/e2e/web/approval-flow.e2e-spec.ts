@@ -208,7 +208,7 @@ describe('web app: the approval chain in the browser', () => {
 
   it('kt.truongphong sees the draft, its file and the trail, downloads the file and approves', async () => {
     await as('kt.truongphong', async (page) => {
-      await openFromInbox(page, 'Trưởng đơn vị duyệt');
+      await openFromInbox(page, 'Trưởng phòng duyệt');
       await page.getByText('Báo cáo tự chủ tài chính — bản 2, có số liệu (sửa dở)').waitFor();
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: /so-lieu-quy-IV\.xlsx/ }).click();

@@ -75,7 +75,7 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
 
   it('opens task 26 from the inbox and approves it', async () => {
     const item = page.getByRole('listitem').filter({ hasText: 'Nhiệm vụ 26:' });
-    await item.getByText('Trưởng đơn vị duyệt', { exact: true }).waitFor();
+    await item.getByText('Trưởng phòng duyệt', { exact: true }).waitFor();
     await item.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: /Nhiệm vụ 26/ }).waitFor();
     await page.getByText('Dự thảo quyết định giao quyền tự chủ').waitFor();

@@ -4,7 +4,7 @@ import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { Attachment, Contribution, HistoryEvent, Task, TaskDetail } from '../api/types';
 import { formatBytes, formatDate, formatDateTime, todayIso } from '../lib/format';
-import { DEADLINE_KIND_LABELS, eventLabel, holderLabel, personName, ROLE_LABELS, STATUS_LABELS, unitName } from '../lib/labels';
+import { DEADLINE_KIND_LABELS, eventLabel, eventRoleTitle, holderLabel, personName, STATUS_LABELS, unitName } from '../lib/labels';
 import { DueBadge, StatusBadge } from './Badges';
 import { Empty } from './Feedback';
 
@@ -251,7 +251,7 @@ export function Timeline({ events }: { events: HistoryEvent[] }) {
             </p>
             <p>
               {ev.actor?.fullName ?? 'Hệ thống'}
-              {ev.role ? <span className="muted"> ({ROLE_LABELS[ev.role] ?? ev.role})</span> : null}
+              {ev.role ? <span className="muted"> ({eventRoleTitle(ev)})</span> : null}
               {behalf ? <span> — thay mặt {behalf}</span> : null}
             </p>
             {eventDetail(ev) ? <p className="muted">{eventDetail(ev)}</p> : null}

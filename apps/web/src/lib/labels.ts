@@ -78,6 +78,45 @@ export function unitName(code: string | null | undefined): string {
   return UNIT_NAMES[code as UnitCode] ?? code;
 }
 
+/**
+ * The title of a unit's head as Vietnamese offices write it: "Giám đốc" of a Trung tâm, "Chánh Văn phòng" of the
+ * Văn phòng, "Trưởng phòng" of a Phòng; "Trưởng đơn vị" when the unit is not known. Read from the unit's name, so a
+ * unit added later gets the right word too.
+ */
+export function headTitle(unit: string | null | undefined): string {
+  const name = unit ? unitName(unit) : '';
+  if (/^Trung tâm\b/i.test(name)) return 'Giám đốc';
+  if (/^Văn phòng\b/i.test(name)) return 'Chánh Văn phòng';
+  if (/^Phòng\b/i.test(name)) return 'Trưởng phòng';
+  return 'Trưởng đơn vị';
+}
+
+/** The head of a unit with the unit: "Trưởng phòng Kinh tế", "Giám đốc Trung tâm Phục vụ hành chính công", "Chánh Văn phòng HĐND và UBND xã". */
+export function headOfUnit(unit: string | null | undefined): string {
+  if (!unit) return 'Trưởng đơn vị';
+  const name = unitName(unit);
+  const title = headTitle(unit);
+  if (title === 'Trưởng phòng') return `Trưởng phòng ${name.replace(/^Phòng\s+/i, '')}`;
+  if (title === 'Chánh Văn phòng') return `Chánh ${name}`;
+  if (title === 'Trưởng đơn vị') return `Trưởng đơn vị ${name}`;
+  return `${title} ${name}`;
+}
+
+/**
+ * A person's title for a role: a unit head's depends on the unit ("Giám đốc", "Trưởng phòng", "Chánh Văn phòng");
+ * with `withUnit`, the unit is named too ("Trưởng phòng Kinh tế").
+ */
+export function roleTitle(role: Role | string, unit?: string | null, opts: { withUnit?: boolean } = {}): string {
+  if (role === 'UNIT_HEAD') return opts.withUnit && unit ? headOfUnit(unit) : unit ? headTitle(unit) : ROLE_LABELS.UNIT_HEAD;
+  return ROLE_LABELS[role as Role] ?? role;
+}
+
+/** A step's name; a unit head's review names the title of that unit's head ("Giám đốc duyệt"). */
+export function stepKindLabel(kind: StepKind, unit?: string | null): string {
+  if (kind === 'UNIT_REVIEW' && unit) return `${headTitle(unit)} duyệt`;
+  return STEP_KIND_LABELS[kind] ?? kind;
+}
+
 export const GROUP_CODES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
 /** Choices for a unit or group filter. */
@@ -110,16 +149,16 @@ export function personName(who: UserRef | string | null | undefined): string | n
   return typeof who === 'string' ? who : who.fullName;
 }
 
-/** Who holds a step when no person is named, e.g. "Trưởng đơn vị — Phòng Kinh tế". */
+/** Who holds a step when no person is named, e.g. "Trưởng phòng Kinh tế", "Giám đốc Trung tâm Phục vụ hành chính công". */
 export function holderLabel(step: { kind: StepKind; unit: string | null; assignee: UserRef | null } | null): string {
   if (!step) return '—';
   if (step.assignee) return step.assignee.fullName;
   switch (step.kind) {
     case 'ASSIGN':
     case 'UNIT_REVIEW':
-      return `Trưởng ${unitName(step.unit)}`;
+      return headOfUnit(step.unit);
     case 'VHXH_REVIEW':
-      return UNIT_NAMES.VHXH;
+      return headOfUnit('VHXH');
     case 'CHAIRMAN_REVIEW':
       return 'Chủ tịch UBND xã';
     case 'SET_SCHEDULE':
@@ -132,8 +171,19 @@ export function holderLabel(step: { kind: StepKind; unit: string | null; assigne
   }
 }
 
+/** The unit an event was about (its `data.unit`), which names a unit head's title. */
+export function eventUnit(ev: HistoryEvent): string | null {
+  const unit = ev.data?.unit;
+  return typeof unit === 'string' ? unit : null;
+}
+
+/** The actor's title in an event: "Trưởng phòng Kinh tế", "Chủ tịch UBND xã"; null for a system event. */
+export function eventRoleTitle(ev: HistoryEvent): string | null {
+  return ev.role ? roleTitle(ev.role, eventUnit(ev), { withUnit: true }) : null;
+}
+
 export function historyWho(ev: HistoryEvent): string {
   const actor = ev.actor?.fullName ?? 'Hệ thống';
-  const role = ev.role ? ` (${ROLE_LABELS[ev.role] ?? ev.role})` : '';
-  return actor + role;
+  const title = eventRoleTitle(ev);
+  return title ? `${actor} (${title})` : actor;
 }

@@ -8,7 +8,7 @@ import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '.
 import { SelectField } from '../components/SelectField';
 import { clearFlash, peekFlash } from '../lib/flash';
 import { dueInfo } from '../lib/format';
-import { GROUP_OPTIONS, personName, STEP_KIND_LABELS, STEP_KIND_ORDER, UNIT_OPTIONS } from '../lib/labels';
+import { GROUP_OPTIONS, personName, STEP_KIND_LABELS, STEP_KIND_ORDER, stepKindLabel, UNIT_OPTIONS } from '../lib/labels';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
@@ -209,7 +209,7 @@ export function InboxPage() {
                 )}
                 <div className="inbox-body">
                   <p className="inbox-meta">
-                    <span className="kind">{STEP_KIND_LABELS[item.kind] ?? item.kind}</span>
+                    <span className="kind">{stepKindLabel(item.kind, item.unit?.code)}</span>
                     <span>Nhóm {item.groupCode}</span>
                     {item.unit && <span>{item.unit.name}</span>}
                   </p>

@@ -12,7 +12,7 @@ import {
   Timeline,
 } from '../components/TaskParts';
 import { setFlash } from '../lib/flash';
-import { holderLabel, STEP_KIND_LABELS, unitName } from '../lib/labels';
+import { holderLabel, stepKindLabel, unitName } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useConfig, useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
@@ -202,7 +202,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
               <ul className="steps">
                 {task.steps.map((s) => (
                   <li key={s.stepId}>
-                    <strong>{STEP_KIND_LABELS[s.kind] ?? s.kind}</strong>
+                    <strong>{stepKindLabel(s.kind, s.unit)}</strong>
                     {s.unit ? <span className="muted"> · {unitName(s.unit)}</span> : null}
                     <br />
                     <span>{holderLabel(s)}</span> · <DueBadge due={s.dueAt} showDate />
