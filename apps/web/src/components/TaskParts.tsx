@@ -236,6 +236,39 @@ function eventDetail(ev: HistoryEvent): string | null {
   }
 }
 
+/**
+ * The RETURNED event behind a return reason: the last one that sent back this unit's part (a unit head's return
+ * concerns that unit only; a later reviewer's, every part), preferring the one whose comment is the reason shown.
+ */
+export function findReturnEvent(events: HistoryEvent[], reason: string | null, unit?: string | null): HistoryEvent | null {
+  const returns = events.filter(
+    (ev) => ev.type === 'RETURNED' && (!unit || ev.data?.level !== 'UNIT_REVIEW' || !ev.data?.unit || ev.data.unit === unit),
+  );
+  const same = reason ? returns.filter((ev) => (ev.comment ?? '').trim() === reason.trim()) : [];
+  return same[same.length - 1] ?? returns[returns.length - 1] ?? null;
+}
+
+/** "Trả lại bởi Trần Thị Lan (Trưởng phòng Văn hóa - Xã hội) lúc 26/11/2026 16:05" — who sent it back, as whom, when. */
+export function returnedByText(ev: HistoryEvent): string {
+  const title = eventRoleTitle(ev);
+  const behalf = personName(ev.onBehalfOf);
+  const as = [title, behalf ? `thay mặt ${behalf}` : null].filter(Boolean).join(', ');
+  return `Trả lại bởi ${ev.actor?.fullName ?? 'Hệ thống'}${as ? ` (${as})` : ''} lúc ${formatDateTime(ev.at)}`;
+}
+
+/** A return reason with who returned it and when, when the trail says so; else the reason alone. */
+export function ReturnReason({ reason, event }: { reason: string; event: HistoryEvent | null }) {
+  return event ? (
+    <>
+      <strong>{returnedByText(event)}:</strong> {reason}
+    </>
+  ) : (
+    <>
+      <strong>Lý do trả lại:</strong> {reason}
+    </>
+  );
+}
+
 /** The trail (audit events), oldest first, as an ordered timeline. */
 export function Timeline({ events }: { events: HistoryEvent[] }) {
   if (!events.length) return <Empty>Chưa có hoạt động nào.</Empty>;

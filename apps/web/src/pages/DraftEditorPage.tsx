@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
-import type { DraftVersion, TaskDetail, UnitCode } from '../api/types';
+import type { DraftVersion, HistoryEvent, TaskDetail, UnitCode } from '../api/types';
 import { RequestContributionsPanel } from '../components/ActionPanels';
 import { ConfirmDialog } from '../components/Dialog';
 import { FileInput } from '../components/FileInput';
 import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
-import { AttachmentList, ContributionList, TaskSummary } from '../components/TaskParts';
+import { AttachmentList, ContributionList, findReturnEvent, ReturnReason, TaskSummary } from '../components/TaskParts';
 import { setFlash } from '../lib/flash';
 import { formatBytes, formatDateTime } from '../lib/format';
 import { unitName } from '../lib/labels';
@@ -21,8 +21,8 @@ const LEAVE_TEXT = 'Bạn có nội dung dự thảo chưa lưu. Rời trang s�
 export function DraftEditorPage({ taskId }: { taskId: string }) {
   const { user, refreshInboxCount } = useSession();
   const data = useAsync(async () => {
-    const [task, inbox] = await Promise.all([Api.task(taskId), Api.inbox()]);
-    return { task, draftItem: inbox.find((i) => i.taskId === taskId && i.kind === 'DRAFT') ?? null };
+    const [task, inbox, history] = await Promise.all([Api.task(taskId), Api.inbox(), Api.history(taskId)]);
+    return { task, history, draftItem: inbox.find((i) => i.taskId === taskId && i.kind === 'DRAFT') ?? null };
   }, [taskId]);
 
   if (!data.data) {
@@ -37,7 +37,7 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
     );
   }
 
-  const { task, draftItem } = data.data;
+  const { task, history, draftItem } = data.data;
   const myStep =
     task.steps?.find((s) => s.kind === 'DRAFT' && s.assignee?.id === user?.id) ??
     (draftItem ? { stepId: draftItem.stepId, unit: draftItem.unit?.code ?? null } : null);
@@ -47,6 +47,7 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
     <Editor
       key={task.id}
       task={task}
+      history={history}
       stepId={myStep?.stepId}
       unit={unit}
       isMine={Boolean(myStep)}
@@ -60,12 +61,14 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
 
 function Editor({
   task,
+  history,
   stepId,
   unit,
   isMine,
   reload,
 }: {
   task: TaskDetail;
+  history: HistoryEvent[];
   stepId: string | undefined;
   unit: UnitCode;
   isMine: boolean;
@@ -211,7 +214,8 @@ function Editor({
             !
           </span>
           <p>
-            <strong>Dự thảo bị trả lại. Lý do:</strong> {returnReason}
+            <strong>Dự thảo bị trả lại.</strong>{' '}
+            <ReturnReason reason={returnReason} event={findReturnEvent(history, returnReason, unit)} />
           </p>
         </div>
       )}

@@ -7,7 +7,9 @@ import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../compo
 import {
   AttachmentList,
   ContributionList,
+  findReturnEvent,
   ProductText,
+  ReturnReason,
   TaskSummary,
   Timeline,
 } from '../components/TaskParts';
@@ -99,7 +101,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             !
           </span>
           <p>
-            <strong>Lý do trả lại:</strong> {task.lastReturnReason}
+            <ReturnReason reason={task.lastReturnReason} event={findReturnEvent(history, task.lastReturnReason)} />
           </p>
         </div>
       )}
