@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { roleTitle } from '../lib/labels';
+import { ConnectionBanner } from './Connection';
 import { confirmLeave, Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 
@@ -102,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         </div>
       </header>
+      <ConnectionBanner />
       <main id="noi-dung" className="content" tabIndex={-1}>
         {children}
       </main>
