@@ -40,7 +40,7 @@ export interface Viewport {
   width: number;
   height: number;
 }
-export const DESKTOP: Viewport = { width: 1280, height: 900 };
+export const DESKTOP: Viewport = { width: 1366, height: 900 };
 export const PHONE: Viewport = { width: 360, height: 740 };
 
 /** A fresh context (no stored token) in Vietnamese, in the commune's time zone. */

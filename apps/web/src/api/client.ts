@@ -25,7 +25,7 @@ const FALLBACK_MESSAGES: Record<string, string> = {
 };
 
 function fallbackForStatus(status: number): string {
-  if (status === 401) return FALLBACK_MESSAGES.AUTH_REQUIRED;
+  if (status === 401) return 'Máy chủ từ chối yêu cầu (mã 401). Vui lòng tải lại trang và thử lại.';
   if (status === 403) return FALLBACK_MESSAGES.FORBIDDEN;
   if (status === 404) return FALLBACK_MESSAGES.NOT_FOUND;
   if (status === 409) return FALLBACK_MESSAGES.CONFLICT;

@@ -80,8 +80,7 @@ export function ConnectionBanner() {
           <p>
             <strong>{CONNECTION_MESSAGES[state]}</strong>{' '}
             <span className="connection-sub">
-              Bạn vẫn đang đăng nhập; dữ liệu sẽ tự tải lại khi có kết nối
-              {seconds !== null && seconds > 0 ? ` (thử lại sau ${seconds} giây)` : ''}.
+              Bạn vẫn đang đăng nhập{seconds !== null && seconds > 0 ? ` · thử lại sau ${seconds} giây` : ''}.
             </span>
           </p>
           <button
@@ -120,8 +119,10 @@ export function ConnectionLost({
   const seconds = useSecondsUntil(nextAt);
   return (
     <div className="connection-lost" role="status">
-      <span className="spinner" aria-hidden="true" />
-      <h1>{message}</h1>
+      <div className="connection-lost-head">
+        <span className="spinner" aria-hidden="true" />
+        <h1>{message}</h1>
+      </div>
       <p>
         Phiên đăng nhập của bạn vẫn được giữ. Ứng dụng sẽ tự mở lại khi máy chủ phản hồi
         {seconds ? ` (thử lại sau ${seconds} giây)` : ''}.

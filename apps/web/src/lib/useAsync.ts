@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, getConnection, isTransient, retryDelay, subscribeConnection, transientMessage } from '../api/client';
+import { errorMessage, getConnection, isTransient, retryDelay, subscribeConnection } from '../api/client';
 
 export interface AsyncState<T> {
   data: T | undefined;
   error: string | null;
   loading: boolean;
-  /** True while a load that got no answer (no signal, server restarting) waits to be tried again. */
+  /**
+   * True while a load that got no answer (no signal, server restarting) waits to be tried again; `loading` stays
+   * true and `error` null meanwhile, since the connection bar (components/Connection.tsx) already says why.
+   */
   retrying: boolean;
   /** Loads again; keeps the current data on screen meanwhile. */
   reload: () => Promise<void>;
@@ -14,8 +17,8 @@ export interface AsyncState<T> {
 /**
  * Runs `load` when `deps` change; the result of an outdated call is ignored. A load that got no answer (network
  * error, 502/503/504) is tried again by itself, waiting longer each time (1, 2, 4 … 30 s), and at once when another
- * request finds the server again; meanwhile `error` says so ("Mất kết nối với máy chủ. Đang thử lại…") and the
- * data already on screen stays.
+ * request finds the server again; meanwhile it counts as still loading (the connection bar says "Mất kết nối với máy
+ * chủ. Đang thử lại…") and the data already on screen stays.
  */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> {
   const [data, setData] = useState<T>();
@@ -47,7 +50,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
     } catch (err) {
       if (id !== callId.current) return;
       if (isTransient(err)) {
-        setError(transientMessage(err));
+        setError(null);
         setRetrying(true);
         timer.current = setTimeout(() => void run(), retryDelay(attempt.current++));
       } else {
@@ -56,7 +59,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
         setRetrying(false);
       }
     } finally {
-      if (id === callId.current) setLoading(false);
+      // A load waiting to be tried again is still loading.
+      if (id === callId.current && !timer.current) setLoading(false);
     }
   }, []);
 
