@@ -200,6 +200,56 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
 }
 
+/** Bytes sent so far of an upload, and its total. */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/**
+ * POSTs a multipart form with upload progress (fetch cannot report it, XMLHttpRequest can). Errors are the same
+ * ApiErrors as {@link api}'s, and the connection state is kept the same way.
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', API_BASE + path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = getToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.({ sent: e.loaded, total: e.total });
+    };
+    xhr.onerror = () => {
+      setConnection('offline');
+      reject(new ApiError(FALLBACK_MESSAGES.NETWORK, 0, 'NETWORK'));
+    };
+    xhr.onload = () => {
+      const status = xhr.status;
+      if (status === 0) {
+        setConnection('offline');
+        reject(new ApiError(FALLBACK_MESSAGES.NETWORK, 0, 'NETWORK'));
+        return;
+      }
+      setConnection(status === 502 || status === 503 || status === 504 ? 'unavailable' : 'online');
+      if (status >= 200 && status < 300) {
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch {
+          reject(new ApiError('Máy chủ trả về dữ liệu không đọc được. Vui lòng thử lại sau.', status, 'BAD_RESPONSE'));
+        }
+        return;
+      }
+      const res = new Response(xhr.responseText, {
+        status,
+        headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? 'text/plain' },
+      });
+      void toApiError(res, {}).then(reject, reject);
+    };
+    xhr.send(form);
+  });
+}
+
 /** Downloads a protected file (the token is a header, so a plain link cannot fetch it). */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await send(path, {});
