@@ -239,7 +239,7 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByText('Bổ sung số liệu quý IV').waitFor();
       await screenshot(page, '08-viec-cua-toi-bi-tra-lai');
       await page.getByRole('link', { name: /Nhiệm vụ 25:/ }).click();
-      await page.getByText('Dự thảo bị trả lại.').waitFor();
+      await page.getByText('Dự thảo bị trả lại, cần chỉnh sửa và trình lại.').waitFor();
       await page.getByText(/^Trả lại bởi Trần Thị Lan \(Trưởng phòng Văn hóa - Xã hội\) lúc \d\d\/\d\d\/\d{4} \d\d:\d\d:/).waitFor();
       await page.getByLabel('Nội dung dự thảo').fill('Báo cáo tự chủ tài chính — bản 3, đã bổ sung số liệu quý IV');
       // Submitting with unsaved changes saves them first.

@@ -17,6 +17,14 @@ export function taskDueDate(task: Task): string | null {
   return dates.find((d) => d >= today) ?? dates[dates.length - 1];
 }
 
+/** The one unit leading a task, or null when several lead it (each has its own part and head). */
+export function soleLeadUnit(task: Task): string | null {
+  const codes = task.leadUnits?.length
+    ? task.leadUnits.filter(Boolean).map((u) => u.code)
+    : (task.leadUnit?.code ?? '').split(',').filter(Boolean);
+  return codes.length === 1 ? codes[0] : null;
+}
+
 /** What a deadline without a date means, in words. */
 const NO_DATE_TEXT: Partial<Record<string, string>> = {
   CONTINUOUS: 'Báo cáo tiến độ hằng quý',
@@ -57,7 +65,7 @@ export function TaskSummary({ task }: { task: Task }) {
       <div>
         <dt>Trạng thái</dt>
         <dd>
-          <StatusBadge status={task.status} />
+          <StatusBadge status={task.status} unit={soleLeadUnit(task)} />
         </dd>
       </div>
       <div>

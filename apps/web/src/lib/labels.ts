@@ -111,6 +111,12 @@ export function roleTitle(role: Role | string, unit?: string | null, opts: { wit
   return ROLE_LABELS[role as Role] ?? role;
 }
 
+/** A task's status; waiting for a known unit's head, it names that head's title ("Chờ Giám đốc duyệt"). */
+export function statusLabel(status: TaskStatus, unit?: string | null): string {
+  if (status === 'UNIT_REVIEW' && unit && headTitle(unit) !== 'Trưởng đơn vị') return `Chờ ${headTitle(unit)} duyệt`;
+  return STATUS_LABELS[status] ?? status;
+}
+
 /** A step's name; a unit head's review names the title of that unit's head ("Giám đốc duyệt"). */
 export function stepKindLabel(kind: StepKind, unit?: string | null): string {
   if (kind === 'UNIT_REVIEW' && unit) return `${headTitle(unit)} duyệt`;

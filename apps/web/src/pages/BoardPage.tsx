@@ -6,7 +6,7 @@ import { Empty, ErrorBox, Loading, PageTitle } from '../components/Feedback';
 import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
 import { ProgressChart, type ChartRow } from '../components/ProgressChart';
 import { SelectField } from '../components/SelectField';
-import { DeadlineText, taskDueDate } from '../components/TaskParts';
+import { DeadlineText, soleLeadUnit, taskDueDate } from '../components/TaskParts';
 import { dueInfo } from '../lib/format';
 import { foldForSearch } from '../lib/search';
 import {
@@ -282,7 +282,7 @@ function BoardRow({ task }: { task: Task }) {
         <DeadlineText task={task} />
       </td>
       <td data-label="Trạng thái">
-        <StatusBadge status={task.status as TaskStatus} />
+        <StatusBadge status={task.status as TaskStatus} unit={soleLeadUnit(task)} />
         {task.cycle && task.cycle > 1 ? <span className="cycle"> Kỳ {task.cycle}</span> : null}
       </td>
       <td data-label="Đang xử lý">{done ? '—' : holderLabel(task.currentStep)}</td>

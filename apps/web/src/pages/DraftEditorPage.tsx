@@ -273,10 +273,12 @@ function Editor({
           <span className="alert-icon" aria-hidden="true">
             !
           </span>
-          <p>
-            <strong>Dự thảo bị trả lại.</strong>{' '}
-            <ReturnReason reason={returnReason} event={findReturnEvent(history, returnReason, unit)} />
-          </p>
+          <div>
+            <p className="alert-title">Dự thảo bị trả lại, cần chỉnh sửa và trình lại.</p>
+            <p>
+              <ReturnReason reason={returnReason} event={findReturnEvent(history, returnReason, unit)} />
+            </p>
+          </div>
         </div>
       )}
       {!isMine && (

@@ -3,7 +3,7 @@ import { Api } from '../api/endpoints';
 import type { MyTask } from '../api/types';
 import { DueBadge, StatusBadge } from '../components/Badges';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
-import { findReturnEvent, ReturnReason, taskDueDate } from '../components/TaskParts';
+import { findReturnEvent, ReturnReason, soleLeadUnit, taskDueDate } from '../components/TaskParts';
 import { clearFlash, peekFlash } from '../lib/flash';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -65,7 +65,7 @@ function MyTaskCard({ task }: { task: MyTask }) {
         Nhóm {task.group.code} · {task.leadUnit.name} · Thời hạn: {task.deadline.raw}
       </p>
       <p className="card-foot">
-        <StatusBadge status={task.status} />
+        <StatusBadge status={task.status} unit={soleLeadUnit(task)} />
         <DueBadge due={taskDueDate(task)} showDate />
       </p>
     </li>
