@@ -69,12 +69,12 @@ export function DelegationPage() {
     else if (from && until) {
       // The server refuses an overlap too; saying it here spares a round trip and a dialog.
       const clash = (list.data ?? []).find((d) => !d.revokedAt && d.until >= today && d.from <= until && d.until >= from);
-      if (clash) errs.from = overlapText(clash);
+      if (clash) errs.period = overlapText(clash);
     }
     setErrors(errs);
     const first = Object.keys(errs)[0];
     if (first || !from || !until) {
-      document.getElementById(`del-${first}`)?.focus();
+      document.getElementById(first === 'period' ? 'del-from' : `del-${first}`)?.focus();
       return;
     }
     const name = deputies.data?.find((u) => u.id === chosenDeputy)?.fullName ?? 'Phó Chủ tịch';
@@ -163,6 +163,14 @@ export function DelegationPage() {
                   Ủy quyền
                 </button>
               </div>
+              {errors.period && (
+                <div className="alert alert-error form-wide" role="alert" id="del-period-error">
+                  <span className="alert-icon" aria-hidden="true">
+                    !
+                  </span>
+                  <p>{errors.period}</p>
+                </div>
+              )}
             </form>
           )}
         </section>
