@@ -4,7 +4,7 @@ import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { Attachment, Contribution, HistoryEvent, Task, TaskDetail } from '../api/types';
 import { formatBytes, formatDate, formatDateTime, todayIso } from '../lib/format';
-import { DEADLINE_KIND_LABELS, eventLabel, eventRoleTitle, holderLabel, personName, STATUS_LABELS, unitName } from '../lib/labels';
+import { DEADLINE_KIND_LABELS, eventLabel, eventRoleTitle, eventUnit, holderLabel, personName, statusLabel, unitName } from '../lib/labels';
 import { DueBadge, StatusBadge } from './Badges';
 import { Empty } from './Feedback';
 
@@ -277,8 +277,11 @@ export function ReturnReason({ reason, event }: { reason: string; event: History
   );
 }
 
-/** The trail (audit events), oldest first, as an ordered timeline. */
-export function Timeline({ events }: { events: HistoryEvent[] }) {
+/**
+ * The trail (audit events), oldest first, as an ordered timeline. `soleUnit`: the task's one lead unit, whose head a
+ * "Chờ … duyệt" status names (else the event's unit does).
+ */
+export function Timeline({ events, soleUnit }: { events: HistoryEvent[]; soleUnit?: string | null }) {
   if (!events.length) return <Empty>Chưa có hoạt động nào.</Empty>;
   return (
     <ol className="timeline">
@@ -298,7 +301,7 @@ export function Timeline({ events }: { events: HistoryEvent[] }) {
             {eventDetail(ev) ? <p className="muted">{eventDetail(ev)}</p> : null}
             {ev.from && ev.to && ev.from !== ev.to ? (
               <p className="muted">
-                {STATUS_LABELS[ev.from]} → {STATUS_LABELS[ev.to]}
+                {statusLabel(ev.from, soleUnit ?? eventUnit(ev))} → {statusLabel(ev.to, soleUnit ?? eventUnit(ev))}
               </p>
             ) : null}
             {ev.comment ? <blockquote>{ev.comment}</blockquote> : null}

@@ -10,6 +10,7 @@ import {
   findReturnEvent,
   ProductText,
   ReturnReason,
+  soleLeadUnit,
   TaskSummary,
   Timeline,
 } from '../components/TaskParts';
@@ -218,7 +219,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
           <section className="panel" aria-labelledby="qua-trinh">
             <h2 id="qua-trinh">Quá trình xử lý</h2>
-            <Timeline events={history} />
+            <Timeline events={history} soleUnit={soleLeadUnit(task)} />
             {canSeeWorkflow && (link || task.workflowId) && (
               <p className="temporal-link">
                 {link && (
