@@ -16,8 +16,8 @@ import {
 
 /**
  * Delegation: the Chairman confirms who and from–until in a dialog before a delegation is made, and a period that
- * overlaps one of his delegations still running is refused — by the server (409 CONFLICT naming the existing period)
- * and, when the page already knows it, before the dialog.
+ * overlaps one of his delegations in effect (not revoked, today within it) is refused — by the server (409 CONFLICT
+ * naming the existing period) and, when the page already knows it, before the dialog.
  */
 describe('web app: delegation with a confirmation, overlaps refused', () => {
   let t: TestApp;
@@ -57,7 +57,7 @@ describe('web app: delegation with a confirmation, overlaps refused', () => {
     }
   };
 
-  it('API: a period overlapping a running delegation of the same Chairman is 409 CONFLICT naming it; adjacent, or after revoking, is fine', async () => {
+  it('API: a period overlapping a delegation of the same Chairman in effect is 409 CONFLICT naming it; adjacent, or after revoking, is fine', async () => {
     const a = await create(today, day(7));
     expect(a.status).toBe(201);
 
@@ -65,7 +65,7 @@ describe('web app: delegation with a confirmation, overlaps refused', () => {
     expect(overlap.status).toBe(409);
     expect(overlap.body.code).toBe('CONFLICT');
     expect(overlap.body.message).toBe(
-      `Khoảng thời gian này trùng với ủy quyền đang có cho Nguyễn Văn Hùng từ ngày ${vn(today)} đến hết ngày ${vn(day(7))}. ` +
+      `Khoảng thời gian này trùng với ủy quyền đang hiệu lực cho Nguyễn Văn Hùng từ ngày ${vn(today)} đến hết ngày ${vn(day(7))}. ` +
         'Hãy kết thúc ủy quyền đó trước, hoặc chọn khoảng thời gian khác.',
     );
     expect(overlap.body.details.existing).toMatchObject({ id: a.body.id, from: today, until: day(7) });
@@ -77,11 +77,14 @@ describe('web app: delegation with a confirmation, overlaps refused', () => {
     const c = await create(day(8), day(12));
     expect(c.status).toBe(201);
 
-    // An ended delegation no longer blocks its period.
+    // An ended delegation no longer blocks its period…
     await t.http().delete(`/api/delegations/${a.body.id}`).set(chairman).expect(200);
-    expect((await create(today, day(7))).status).toBe(201);
-    // … but the one still running does.
-    expect((await create(day(10), day(15))).status).toBe(409);
+    const d = await create(today, day(7));
+    expect(d.status).toBe(201);
+    // … the one in effect does …
+    expect((await create(day(5), day(9))).body.code).toBe('CONFLICT');
+    // … and one only scheduled (not yet in effect) does not: it is the one in effect that would be doubled.
+    expect((await create(day(9), day(11))).status).toBe(201);
     await revokeAll();
   });
 
@@ -141,24 +144,26 @@ describe('web app: delegation with a confirmation, overlaps refused', () => {
         await page.getByLabel('Từ ngày').fill(vn(day(2)));
         await page.getByLabel('Đến hết ngày').fill(vn(day(9)));
         await page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
-        await page.getByText(`Khoảng thời gian này trùng với ủy quyền đang có cho Nguyễn Văn Hùng từ ngày ${vn(today)} đến hết ngày ${vn(day(6))}.`, { exact: false }).waitFor();
+        await page.getByText(`Khoảng thời gian này trùng với ủy quyền đang hiệu lực cho Nguyễn Văn Hùng từ ngày ${vn(today)} đến hết ngày ${vn(day(6))}.`, { exact: false }).waitFor();
         expect(await page.getByRole('dialog').count()).toBe(0);
         await screenshot(page, 'uy-quyen-01-trung-thoi-gian');
 
-        // Made meanwhile elsewhere (another device): the server refuses, and the page shows its message.
-        await create(day(20), day(30)).expect(201);
-        await page.getByLabel('Từ ngày').fill(vn(day(25)));
-        await page.getByLabel('Đến hết ngày').fill(vn(day(27)));
+        // Changed meanwhile on another device (that one ended, a longer one made): the page does not know it, the
+        // server refuses, and the page shows its message.
+        await revokeAll();
+        await create(today, day(12)).expect(201);
+        await page.getByLabel('Từ ngày').fill(vn(day(8)));
+        await page.getByLabel('Đến hết ngày').fill(vn(day(10)));
         await page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
         const dialog = page.getByRole('dialog');
-        await dialog.getByText(`Từ ngày ${vn(day(25))} đến hết ngày ${vn(day(27))} (3 ngày)`).waitFor();
+        await dialog.getByText(`Từ ngày ${vn(day(8))} đến hết ngày ${vn(day(10))} (3 ngày)`).waitFor();
         await screenshot(page, 'uy-quyen-02-xac-nhan');
         await dialog.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
         const alert = page.getByRole('alert').filter({ hasText: 'Khoảng thời gian này trùng' });
         await alert.waitFor();
-        expect(await alert.innerText()).toContain(`từ ngày ${vn(day(20))} đến hết ngày ${vn(day(30))}`);
-        await page.getByText('Chưa đến ngày hiệu lực').waitFor(); // the list was read again
-        expect(await running()).toHaveLength(2);
+        expect(await alert.innerText()).toContain(`từ ngày ${vn(today)} đến hết ngày ${vn(day(12))}`);
+        await page.getByText(`Từ ${vn(today)} đến hết ${vn(day(12))}`).waitFor(); // the list was read again
+        expect(await running()).toHaveLength(1);
         await screenshot(page, 'uy-quyen-03-may-chu-tu-choi');
       },
       'that-bai-uy-quyen-may-tinh',

@@ -66,9 +66,11 @@ export class DelegationsService {
     const id = await this.ds.transaction(async (m) => {
       // One Chairman's delegations are written one at a time, so two overlapping requests cannot both pass the check.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`delegation:${user.commune}:${user.id}`]);
-      // A period may not overlap one of the same Chairman's delegations that is neither ended nor past.
+      // A period may not overlap one of the same Chairman's delegations in effect today (not revoked, today within
+      // it): the Vice Chairman would act for him under two grants at once.
       const overlapping: DelegationRow[] = await m.query(
-        `${SELECT} WHERE d.commune = $1 AND d.from_user_id = $2 AND d.revoked_at IS NULL AND d.valid_until >= $3
+        `${SELECT} WHERE d.commune = $1 AND d.from_user_id = $2 AND d.revoked_at IS NULL
+           AND d.valid_from <= $3 AND d.valid_until >= $3
            AND d.valid_from <= $5 AND d.valid_until >= $4
          ORDER BY d.valid_from LIMIT 1`,
         [user.commune, user.id, todayInVietnam(), from, until],
@@ -78,7 +80,7 @@ export class DelegationsService {
         const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
         throw new ApiError(
           'CONFLICT',
-          `Khoảng thời gian này trùng với ủy quyền đang có cho ${o.to_name} từ ngày ${vnDate(o.valid_from)} đến hết ngày ${vnDate(o.valid_until)}. ` +
+          `Khoảng thời gian này trùng với ủy quyền đang hiệu lực cho ${o.to_name} từ ngày ${vnDate(o.valid_from)} đến hết ngày ${vnDate(o.valid_until)}. ` +
             'Hãy kết thúc ủy quyền đó trước, hoặc chọn khoảng thời gian khác.',
           { existing: this.toDto(o) },
         );

@@ -23,7 +23,7 @@ function daysInclusive(from: string, until: string): number {
 /** The same sentence the server gives with its 409 CONFLICT. */
 function overlapText(d: Delegation): string {
   return (
-    `Khoảng thời gian này trùng với ủy quyền đang có cho ${d.toUser.fullName} từ ngày ${formatDate(d.from)} đến hết ngày ` +
+    `Khoảng thời gian này trùng với ủy quyền đang hiệu lực cho ${d.toUser.fullName} từ ngày ${formatDate(d.from)} đến hết ngày ` +
     `${formatDate(d.until)}. Hãy kết thúc ủy quyền đó trước, hoặc chọn khoảng thời gian khác.`
   );
 }
@@ -67,8 +67,8 @@ export function DelegationPage() {
     else if (!until) errs.until = 'Vui lòng nhập ngày kết thúc.';
     else if (from && until < from) errs.until = 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.';
     else if (from && until) {
-      // The server refuses an overlap too; saying it here spares a round trip and a dialog.
-      const clash = (list.data ?? []).find((d) => !d.revokedAt && d.until >= today && d.from <= until && d.until >= from);
+      // The server refuses an overlap with a delegation in effect too; saying it here spares a round trip and a dialog.
+      const clash = (list.data ?? []).find((d) => d.active && !d.revokedAt && d.from <= until && d.until >= from);
       if (clash) errs.period = overlapText(clash);
     }
     setErrors(errs);
