@@ -55,7 +55,7 @@ export function DecisionPanel({
 
   return (
     <section className="panel panel-action" aria-labelledby="quyet-dinh">
-      <h2 id="quyet-dinh">{stepKindLabel(item.kind, item.unit?.code)}</h2>
+      <h2 id="quyet-dinh">{stepKindLabel(item.kind, item.unit)}</h2>
       {behalf && <p className="behalf">Bạn xử lý thay {behalf} theo ủy quyền.</p>}
       <Notice notice={notice} />
       <div className="field">

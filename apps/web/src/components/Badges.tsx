@@ -1,6 +1,6 @@
 import type { TaskStatus } from '../api/types';
 import { dueInfo, formatDate } from '../lib/format';
-import { statusLabel } from '../lib/labels';
+import { statusLabel, type UnitLike } from '../lib/labels';
 
 const STATUS_TONE: Record<TaskStatus, string> = {
   NOT_STARTED: 'neutral',
@@ -13,7 +13,7 @@ const STATUS_TONE: Record<TaskStatus, string> = {
 };
 
 /** `unit`: the unit whose head the task waits for, when it is one unit ("Chờ Giám đốc duyệt"). */
-export function StatusBadge({ status, unit }: { status: TaskStatus; unit?: string | null }) {
+export function StatusBadge({ status, unit }: { status: TaskStatus; unit?: UnitLike }) {
   return <span className={`badge badge-${STATUS_TONE[status] ?? 'neutral'}`}>{statusLabel(status, unit)}</span>;
 }
 

@@ -30,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/theo-doi', label: 'Theo dõi', show: true },
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
   ];
-  const roleText = user.roles.map((r) => roleTitle(r, user.unit?.code)).join(', ');
+  const roleText = user.roles.map((r) => roleTitle(r, user.unit)).join(', ');
 
   const onLogout = () => {
     if (!confirmLeave()) return;

@@ -216,6 +216,11 @@ function eventDetail(ev: HistoryEvent): string | null {
       const who = d.assignee as { fullName?: unknown } | undefined;
       return str(who?.fullName) ? `Giao cho ${str(who?.fullName)}` : null;
     }
+    case 'REASSIGNED': {
+      const from = d.from as { fullName?: unknown } | undefined;
+      const to = d.to as { fullName?: unknown } | undefined;
+      return str(to?.fullName) ? `Giao lại${str(from?.fullName) ? ` từ ${str(from?.fullName)}` : ''} cho ${str(to?.fullName)}` : null;
+    }
     case 'DRAFT_SAVED':
     case 'SUBMITTED':
       return typeof d.version === 'number' ? `Phiên bản ${d.version}` : null;

@@ -9,6 +9,10 @@ describe('titles of unit heads as Vietnamese offices write them', () => {
     expect(headTitle('VHXH')).toBe('Trưởng phòng');
     expect(headTitle('VP')).toBe('Chánh Văn phòng');
     expect(headTitle(null)).toBe('Trưởng đơn vị');
+    // Units are data: one this list does not know is read from the name the server gives.
+    expect(headTitle({ code: 'TTYT', name: 'Trung tâm Y tế xã' })).toBe('Giám đốc');
+    expect(headOfUnit({ code: 'TP', name: 'Phòng Tư pháp' })).toBe('Trưởng phòng Tư pháp');
+    expect(headTitle('XYZ')).toBe('Trưởng đơn vị');
   });
 
   it('names the unit with the title', () => {

@@ -247,7 +247,7 @@ export function InboxPage() {
                 )}
                 <div className="inbox-body">
                   <p className="inbox-meta">
-                    <span className="kind">{stepKindLabel(item.kind, item.unit?.code)}</span>
+                    <span className="kind">{stepKindLabel(item.kind, item.unit)}</span>
                     <span>Nhóm {item.groupCode}</span>
                     {item.unit && <span>{item.unit.name}</span>}
                   </p>
@@ -259,7 +259,7 @@ export function InboxPage() {
                   {behalf && <p className="behalf">Xử lý thay: {behalf} (ủy quyền)</p>}
                   <div className="inbox-foot">
                     <DueBadge due={item.dueAt} overdue={item.overdue} showDate />
-                    {item.status && <StatusBadge status={item.status} unit={item.kind === 'UNIT_REVIEW' ? item.unit?.code : null} />}
+                    {item.status && <StatusBadge status={item.status} unit={item.kind === 'UNIT_REVIEW' ? item.unit : null} />}
                     {canBulk && (
                       <button
                         type="button"
