@@ -10,6 +10,7 @@ const STATUS_TONE: Record<TaskStatus, string> = {
   CHAIRMAN_REVIEW: 'review',
   RETURNED: 'danger',
   COMPLETED: 'success',
+  WITHDRAWN: 'neutral',
 };
 
 /** `unit`: the unit whose head the task waits for, when it is one unit ("Chờ Giám đốc duyệt"). */

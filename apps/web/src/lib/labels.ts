@@ -8,6 +8,7 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   CHAIRMAN_REVIEW: 'Chờ Chủ tịch phê duyệt',
   RETURNED: 'Bị trả lại',
   COMPLETED: 'Hoàn thành',
+  WITHDRAWN: 'Đã rút khỏi kế hoạch',
 };
 export const STATUS_ORDER: TaskStatus[] = [
   'NOT_STARTED',
