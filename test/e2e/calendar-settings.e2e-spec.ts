@@ -15,7 +15,7 @@ describe('calendar and settings over HTTP', () => {
   afterAll(() => t?.stop());
 
   const getYear = async (year: number) => (await t.http().get(`/api/calendar/${year}`).set(as('admin')).expect(200)).body;
-  const putYear = (year: number, body: unknown, user = 'admin') => t.http().put(`/api/calendar/${year}`).set(as(user)).send(body);
+  const putYear = (year: number, body: object, user = 'admin') => t.http().put(`/api/calendar/${year}`).set(as(user)).send(body);
   const addDays = async (from: string, add: number) => (await t.http().get(`/api/calendar/working-days?from=${from}&add=${add}`).set(as('kt.chuyenvien')).expect(200)).body.date as string;
 
   describe('GET /calendar/{year}', () => {
@@ -132,7 +132,7 @@ describe('calendar and settings over HTTP', () => {
   });
 
   describe('/settings/deadlines', () => {
-    const put = (body: unknown, user = 'vhxh.cchc') => t.http().put('/api/settings/deadlines').set(as(user)).send(body);
+    const put = (body: object, user = 'vhxh.cchc') => t.http().put('/api/settings/deadlines').set(as(user)).send(body);
 
     it('reads the defaults until saved, for anyone', async () => {
       const res = await t.http().get('/api/settings/deadlines').set(as('kt.chuyenvien'));
