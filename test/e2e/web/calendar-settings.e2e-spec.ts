@@ -99,7 +99,7 @@ describe('web app: Lịch làm việc and Cài đặt thời hạn', () => {
     const page = await open('admin');
     await page.goto('/lich-lam-viec?nam=2026');
     await page.getByRole('button', { name: 'Năm 2027', exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: 'Năm 2027' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Năm 2027', exact: true }).waitFor();
     await page.getByText('Chưa có lịch nghỉ năm 2027: đang chỉ tính thứ Bảy và Chủ nhật là ngày nghỉ.', { exact: false }).waitFor();
     await page.getByTestId('calendar-summary').getByText('0 ngày nghỉ trong tuần, 0 thứ Bảy làm bù').waitFor();
     expect(new URL(page.url()).search).toBe('?nam=2027');
