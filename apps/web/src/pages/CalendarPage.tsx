@@ -143,7 +143,7 @@ export function CalendarPage() {
             </div>
 
             {days.length === 0 ? (
-              <Empty>Năm {year} chưa có ngày nghỉ lễ hay thứ Bảy làm bù nào.</Empty>
+              (data.defined || dirty) && <Empty>Năm {year} chưa có ngày nghỉ lễ hay thứ Bảy làm bù nào.</Empty>
             ) : (
               <table className="calendar-table">
                 <caption className="visually-hidden">Ngày nghỉ và thứ Bảy làm bù năm {year}</caption>
