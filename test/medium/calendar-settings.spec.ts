@@ -3,8 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_DEADLINE_SETTINGS, DEFAULT_REPORT_SETTINGS, type DeadlineSettings } from '@app/contracts';
-import { addWorkingDays, workingDaysBetween } from '@app/domain';
+import { addWorkingDays, communeDate, weekday, workingDaysBetween } from '@app/domain';
 import { ReadModel, readCalendarSeeds, seedCalendar, seedCommune, seedDemoAccounts } from '@app/persistence';
+import { createTaskActivities } from '../../apps/worker/src/activities/task-activities';
 import { migratedDatabase, type MigratedDatabase } from './support';
 
 const COMMUNE = 'an-lao';
@@ -155,6 +156,19 @@ describe('calendar and settings (read model, seed)', () => {
       expect(rules.calendar.workingSaturdays).toEqual(['2026-01-10', '2026-08-22']);
       expect(rules.settings.approvalSlaWorkingDays).toBe(3);
       expect(rules.settings.remindBeforeWorkingDays).toEqual([5, 1]);
+    });
+
+    test("the worker's deadlineRules activity reads them around today: a year ahead in, two years ahead out", async () => {
+      const year = Number(communeDate(Date.now()).slice(0, 4));
+      // The first Monday of June of next year, and of the year after.
+      const monday = (y: number) => [1, 2, 3, 4, 5, 6, 7].map((d) => `${y}-06-0${d}`).find((d) => weekday(d) === 1)!;
+      for (const y of [year + 1, year + 2]) {
+        await rm.calendar.replaceYear(OTHER, y, { days: [{ date: monday(y), kind: 'HOLIDAY', name: 'Nghỉ thử' }], suggestions: [] }, null);
+      }
+      const rules = await createTaskActivities(db.ds).deadlineRules(OTHER);
+      expect(rules.calendar.holidays).toEqual([monday(year + 1)]);
+      expect(rules.settings).toEqual(DEFAULT_DEADLINE_SETTINGS);
+      for (const y of [year + 1, year + 2]) await rm.calendar.replaceYear(OTHER, y, { days: [], suggestions: [] }, null);
     });
 
     test('a commune with nothing set: weekends only and the default settings', async () => {
