@@ -4,10 +4,13 @@
  */
 import type { DataSource } from 'typeorm';
 import { AttachmentReadModel } from './attachments';
+import { CalendarReadModel } from './calendar';
 import { ChangeWriter } from './changes';
 import { ContentReadModel } from './contents';
+import { DeadlineRulesReadModel } from './deadline-rules';
 import { InboxReadModel } from './inbox';
 import { PlanReadModel } from './plans';
+import { SettingsReadModel } from './settings';
 import { TaskReadModel } from './tasks';
 import { TrailReadModel } from './trail';
 import { UnitReadModel } from './units';
@@ -23,6 +26,9 @@ export class ReadModel {
   readonly changes: ChangeWriter;
   readonly users: UserReadModel;
   readonly units: UnitReadModel;
+  readonly calendar: CalendarReadModel;
+  readonly settings: SettingsReadModel;
+  readonly deadlineRules: DeadlineRulesReadModel;
 
   constructor(readonly db: DataSource) {
     this.tasks = new TaskReadModel(db);
@@ -34,14 +40,20 @@ export class ReadModel {
     this.changes = new ChangeWriter(db);
     this.users = new UserReadModel(db);
     this.units = new UnitReadModel(db);
+    this.calendar = new CalendarReadModel(db);
+    this.settings = new SettingsReadModel(db);
+    this.deadlineRules = new DeadlineRulesReadModel(db);
   }
 }
 
 export * from './attachments';
+export * from './calendar';
 export * from './changes';
 export * from './contents';
+export * from './deadline-rules';
 export * from './inbox';
 export * from './plans';
+export * from './settings';
 export * from './snapshot';
 export * from './tasks';
 export * from './trail';
