@@ -1,31 +1,39 @@
 import { promises as fs } from 'fs';
 import { parsePlan } from '@app/domain';
 import { openDatabase } from './data-source';
-import { seedAdmin, seedCommune, seedDemoAccounts } from './demo-seed';
+import { disableDemoPasswordAccounts, seedAdmin, seedCommune, seedDemoAccounts } from './demo-seed';
 import { importParsedPlan } from './plan-store';
 
 export interface PrepareOptions {
+  /** Creates the demo accounts with this password; only given when the mode is explicitly development. */
   demoPassword?: string;
   /** Creates (once) the first `admin` account with this password; how a production install gets its administrator. */
   adminPassword?: string;
+  /** Production deactivates every account still holding one of `demoPasswords`. */
   production: boolean;
+  demoPasswords?: string[];
   planFile: string;
   commune: string;
 }
 
 /**
  * What `npm start` does to the database before the services start: migrations, the commune and its units,
- * the demo accounts (never in production) and the plan the product ships with.
+ * the demo accounts (development only; production deactivates any account left with a demo password) and the plan
+ * the product ships with.
  */
-export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions): Promise<{ planId: string; taskCount: number }> {
+export async function prepareDatabase(
+  databaseUrl: string,
+  opts: PrepareOptions,
+): Promise<{ planId: string; taskCount: number; disabledAccounts: string[] }> {
   const ds = await openDatabase(databaseUrl, { poolSize: 2 });
   try {
     await seedCommune(ds, opts.commune);
-    if (!opts.production) await seedDemoAccounts(ds, opts.commune, opts.demoPassword ?? 'demo');
-    if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword);
+    if (opts.demoPassword !== undefined && !opts.production) await seedDemoAccounts(ds, opts.commune, opts.demoPassword);
+    const disabledAccounts = opts.production ? await disableDemoPasswordAccounts(ds, opts.demoPasswords ?? ['demo']) : [];
+    if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword, opts.demoPasswords);
     const text = await fs.readFile(opts.planFile, 'utf8');
     const result = await importParsedPlan(ds, opts.commune, parsePlan(text), text);
-    return { planId: result.planId, taskCount: result.taskCount };
+    return { planId: result.planId, taskCount: result.taskCount, disabledAccounts };
   } finally {
     await ds.destroy();
   }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { promises as fs } from 'fs';
-import { loadConfig } from '@app/config';
+import { databaseUrlOf } from '@app/config';
 import { planGroup } from './plan-group';
 import { parsePlan, PlanParseError } from '@app/domain';
 import { importParsedPlan, openDatabase, seedCommune } from '@app/persistence';
@@ -25,7 +25,7 @@ export function registerPlanImport(program: Command): void {
         }
         throw e;
       }
-      const ds = await openDatabase(loadConfig().databaseUrl, { poolSize: 2 });
+      const ds = await openDatabase(databaseUrlOf(), { poolSize: 2 });
       try {
         await seedCommune(ds, opts.commune);
         const result = await importParsedPlan(ds, opts.commune, parsed, text);
