@@ -14,6 +14,8 @@ export async function buildApp(config: AppConfig, opts: { logger?: boolean } = {
   });
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('text', { limit: '5mb', type: 'text/plain' });
+  // Behind a reverse proxy, the per-address login limit must see the client, not the proxy.
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();

@@ -34,3 +34,12 @@ describe('loadConfig: mode and secrets (row 8)', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG, DEMO_PASSWORD: 'abc' }).demoPasswords).toEqual(['demo', 'abc']);
   });
 });
+
+describe('loadConfig: login throttling (row 9)', () => {
+  it('defaults to 10 attempts per username and 30 per address a minute, each a setting', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).loginThrottle).toEqual({ windowSeconds: 60, perUsername: 10, perAddress: 30 });
+    const env = { NODE_ENV: 'test', LOGIN_THROTTLE_WINDOW_SECONDS: '300', LOGIN_THROTTLE_PER_USERNAME: '5', LOGIN_THROTTLE_PER_ADDRESS: '100' };
+    expect(loadConfig(env).loginThrottle).toEqual({ windowSeconds: 300, perUsername: 5, perAddress: 100 });
+    expect(() => loadConfig({ NODE_ENV: 'test', LOGIN_THROTTLE_PER_USERNAME: '0' })).toThrow(/LOGIN_THROTTLE_PER_USERNAME phải là số nguyên dương/);
+  });
+});

@@ -28,6 +28,10 @@ export interface AppConfig {
   maxAttachmentBytes: number;
   defaultCommune: string;
   webDistDir: string;
+  /** Login attempts allowed per window, per username and per client address (429 RATE_LIMITED above). */
+  loginThrottle: { windowSeconds: number; perUsername: number; perAddress: number };
+  /** Express "trust proxy" hops: behind a reverse proxy the client address comes from X-Forwarded-For. */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxAttachmentBytes: maxAttachmentBytes(env),
     defaultCommune: env.CCHC_COMMUNE ?? 'an-lao',
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(ROOT_DIR, 'apps', 'web', 'dist')),
+    loginThrottle: {
+      windowSeconds: int(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 60),
+      perUsername: int(env, 'LOGIN_THROTTLE_PER_USERNAME', 10),
+      perAddress: int(env, 'LOGIN_THROTTLE_PER_ADDRESS', 30),
+    },
+    trustProxy: env.TRUST_PROXY === '0' ? 0 : int(env, 'TRUST_PROXY', 0),
   };
 }
 

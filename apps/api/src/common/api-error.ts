@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PLAN_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 /** An error the user caused: a 4xx with a stable code and a Vietnamese sentence (api.md "Errors"). */
