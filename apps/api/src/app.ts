@@ -3,7 +3,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { bodyParserErrors, refuseControlCharactersInUrl } from './common/http-edge';
 import { apiValidationPipe } from './common/validation';
+import { MAX_PLAN_BYTES } from './plans/plans.controller';
+
+/** JSON bodies are forms and lists of ids; the largest, a draft, is 200 000 characters (≤ 800 kB in UTF-8). */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function buildApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
@@ -12,8 +17,11 @@ export async function buildApp(config: AppConfig, opts: { logger?: boolean } = {
     logger: opts.logger === false ? false : process.env.LOG_LEVEL === 'log' ? ['error', 'warn', 'log'] : ['error', 'warn'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '2mb' });
-  app.useBodyParser('text', { limit: '5mb', type: 'text/plain' });
+  app.use(refuseControlCharactersInUrl);
+  app.useBodyParser('json', { limit: MAX_JSON_BYTES });
+  // Only the plan import takes text/plain: the whole document.
+  app.useBodyParser('text', { limit: MAX_PLAN_BYTES, type: 'text/plain' });
+  app.use(bodyParserErrors);
   // Behind a reverse proxy, the per-address login limit must see the client, not the proxy.
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api');

@@ -1,6 +1,35 @@
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ParsedPlan, taskWorkflowId } from '@app/contracts';
+import { findControlCharacter } from './clean-text';
+
+/**
+ * Why a plan document cannot be imported, with the API's stable code: VALIDATION (the file is not clean text),
+ * PLAN_INVALID (not a plan this product can run), CONFLICT (the plan is already running). The API answers it as a
+ * 4xx, the CLI prints its message; either way nothing was written.
+ */
+export class PlanImportError extends Error {
+  constructor(
+    readonly code: 'VALIDATION' | 'PLAN_INVALID' | 'CONFLICT',
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'PlanImportError';
+  }
+}
+
+/** A plan document is text a person wrote: a NUL or another control character means a wrong or damaged file. */
+export function assertCleanPlanText(text: string): void {
+  const at = findControlCharacter(text);
+  if (at) {
+    throw new PlanImportError(
+      'VALIDATION',
+      `Tệp kế hoạch chứa ký tự điều khiển ${at.codePoint} ở dòng ${at.line}, cột ${at.column}: hãy lưu lại văn bản dạng UTF-8 (.txt) rồi nhập lại.`,
+      { line: at.line, column: at.column, codePoint: at.codePoint },
+    );
+  }
+}
 
 export interface ImportResult {
   planId: string;

@@ -14,9 +14,13 @@ const STATUS: Record<ErrorCode, number> = {
   PLAN_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
-/** An error the user caused: a 4xx with a stable code and a Vietnamese sentence (api.md "Errors"). */
+/**
+ * An error the user caused: a 4xx with a stable code and a Vietnamese sentence (api.md "Errors"); or
+ * SERVICE_UNAVAILABLE (503) when a service the API needs is down, which is not a bug of ours either.
+ */
 export class ApiError extends HttpException {
   constructor(
     readonly code: ErrorCode,
@@ -33,4 +37,15 @@ export const validation = (msg: string, details?: unknown) => new ApiError('VALI
 
 export function statusOf(code: ErrorCode): number {
   return STATUS[code];
+}
+
+/** "10 MB", "2 MB", "512 kB": a size limit as a person reads it. */
+export function sizeLabel(bytes: number): string {
+  const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  return bytes >= 1024 * 1024 ? `${fmt(bytes / 1024 / 1024)} MB` : `${fmt(bytes / 1024)} kB`;
+}
+
+/** 413 PAYLOAD_TOO_LARGE naming the limit that applies to what was sent. */
+export function tooLarge(what: string, maxBytes: number): ApiError {
+  return new ApiError('PAYLOAD_TOO_LARGE', `${what} vượt quá dung lượng cho phép (tối đa ${sizeLabel(maxBytes)}).`, { maxBytes });
 }

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { ApiError, forbidden } from '../common/api-error';
+import { SingleFileUpload } from '../common/upload';
 import { AuthUser, CurrentUser, hasRole } from '../common/current-user';
 import { PlansService } from './plans.service';
 import { TaskFilterDto } from './dto/task-filter.dto';
 
-const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+/** A plan document is text: 5 MB is far above the largest real one (the An Lão plan is 30 kB). */
+export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -23,7 +24,7 @@ export class PlansController {
   @Post('import')
   @ApiConsumes('text/plain', 'multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES } }))
+  @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))
   async import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
     if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
     const text = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;

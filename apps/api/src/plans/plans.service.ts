@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { planWorkflowId, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
 import { parsePlan, PlanParseError } from '@app/domain';
-import { importParsedPlan } from '@app/persistence';
+import { assertCleanPlanText, importParsedPlan, PlanImportError } from '@app/persistence';
 import { ApiError, notFound } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 import { TemporalService } from '../temporal/temporal.service';
@@ -44,9 +44,11 @@ export class PlansService {
     if (!text || !text.trim()) throw new ApiError('PLAN_INVALID', 'Tệp kế hoạch trống.');
     let parsed;
     try {
+      assertCleanPlanText(text);
       parsed = parsePlan(text.replace(/^\uFEFF/, ''));
     } catch (e) {
       if (e instanceof PlanParseError) throw new ApiError('PLAN_INVALID', e.message);
+      if (e instanceof PlanImportError) throw new ApiError(e.code, e.message, e.details);
       throw e;
     }
     const result = await importParsedPlan(this.ds, user.commune, parsed, text);
