@@ -2,32 +2,35 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { UNIT_CODES, UnitCode } from '@app/contracts';
+import { IsCleanText } from '../../common/clean-text';
+import { MAX_COMMENT_CHARS, MAX_DATE_CHARS, MAX_ID_CHARS } from '../../common/limits';
 
 export const MAX_DRAFT_CHARS = 200_000;
+export const MAX_NOTE_CHARS = 2000;
 
 export class AssignDto {
-  @ApiProperty() @IsString() assigneeId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+  @ApiProperty() @IsString() @IsCleanText() @MaxLength(MAX_ID_CHARS) assigneeId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_ID_CHARS) stepId?: string;
 }
 
 export class DraftDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
+  @ApiProperty() @IsString() @IsCleanText() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
 }
 
 export class SubmitDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_NOTE_CHARS) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_ID_CHARS) stepId?: string;
 }
 
 export class DecisionDto {
   @ApiProperty({ enum: ['approve', 'return'] }) @IsIn(['approve', 'return']) decision: 'approve' | 'return';
-  @ApiPropertyOptional({ description: 'Bắt buộc khi trả lại' }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() stepId?: string;
+  @ApiPropertyOptional({ description: 'Bắt buộc khi trả lại' }) @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_COMMENT_CHARS) comment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_ID_CHARS) stepId?: string;
 }
 
 export class ContributionRequestItem {
   @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
-  @ApiPropertyOptional({ example: '2026-12-15' }) @IsOptional() @IsDateString({ strict: true }) dueAt?: string;
+  @ApiPropertyOptional({ example: '2026-12-15' }) @IsOptional() @IsDateString({ strict: true }) @IsCleanText() @MaxLength(MAX_DATE_CHARS) dueAt?: string;
 }
 
 export class ContributionRequestDto {
@@ -42,9 +45,16 @@ export class ContributionRequestDto {
 
 export class ContributeDto {
   @ApiProperty({ enum: UNIT_CODES }) @IsIn(UNIT_CODES as unknown as string[]) unit: UnitCode;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
+  @ApiProperty() @IsString() @IsCleanText() @MinLength(1) @MaxLength(MAX_DRAFT_CHARS) content: string;
 }
 
 export class ScheduleDto {
-  @ApiProperty({ example: ['2026-12-15'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @IsDateString({ strict: true }, { each: true }) dueDates: string[];
+  @ApiProperty({ example: ['2026-12-15'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @IsDateString({ strict: true }, { each: true })
+  @IsCleanText({ each: true })
+  @MaxLength(MAX_DATE_CHARS, { each: true })
+  dueDates: string[];
 }
