@@ -27,5 +27,5 @@ runWithConfig(async (config) => {
   const { buildApp } = await import('./app');
   const app = await buildApp(config);
   await app.listen(config.port, '0.0.0.0');
-  console.log(`API sẵn sàng tại http://localhost:${config.port}/api (tài liệu: /api/docs)`);
+  console.log(`API sẵn sàng tại http://localhost:${config.port}/api${config.swagger ? ' (tài liệu: /api/docs)' : ''}`);
 });

@@ -43,3 +43,14 @@ describe('loadConfig: login throttling (row 9)', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', LOGIN_THROTTLE_PER_USERNAME: '0' })).toThrow(/LOGIN_THROTTLE_PER_USERNAME phải là số nguyên dương/);
   });
 });
+
+describe('loadConfig: Swagger (row 12)', () => {
+  it('serves the OpenAPI document by default in development and test, not in production unless SWAGGER says so', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).swagger).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).swagger).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', SWAGGER: 'false' }).swagger).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG }).swagger).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG, SWAGGER: 'true' }).swagger).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'test', SWAGGER: 'maybe' })).toThrow('Biến môi trường SWAGGER phải là true hoặc false (đang là "maybe").');
+  });
+});

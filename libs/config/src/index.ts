@@ -32,6 +32,8 @@ export interface AppConfig {
   loginThrottle: { windowSeconds: number; perUsername: number; perAddress: number };
   /** Express "trust proxy" hops: behind a reverse proxy the client address comes from X-Forwarded-For. */
   trustProxy: number;
+  /** Serve the OpenAPI document and Swagger UI (/api/docs, /api/docs-json): SWAGGER, default on except in production. */
+  swagger: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +57,14 @@ export function nodeEnvOf(env: NodeJS.ProcessEnv = process.env): { mode: NodeEnv
     throw new ConfigError(`Biến môi trường NODE_ENV phải là một trong ${NODE_ENVS.join(', ')} (đang là "${raw}").`);
   }
   return { mode: raw as NodeEnv, implicit: false };
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(true|1|on|yes)$/i.test(raw)) return true;
+  if (/^(false|0|off|no)$/i.test(raw)) return false;
+  throw new ConfigError(`Biến môi trường ${name} phải là true hoặc false (đang là "${raw}").`);
 }
 
 function jwtSecretOf(env: NodeJS.ProcessEnv, mode: NodeEnv, implicit: boolean): string {
@@ -133,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perAddress: int(env, 'LOGIN_THROTTLE_PER_ADDRESS', 30),
     },
     trustProxy: env.TRUST_PROXY === '0' ? 0 : int(env, 'TRUST_PROXY', 0),
+    // The document maps every route and field for whoever asks: a production server shows it only when told to.
+    swagger: bool(env, 'SWAGGER', !production),
   };
 }
 
