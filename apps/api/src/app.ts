@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { bodyParserErrors, refuseControlCharactersInUrl } from './common/http-edge';
+import { documentFieldLimits } from './common/openapi';
 import { apiValidationPipe } from './common/validation';
 import { MAX_PLAN_BYTES } from './plans/plans.controller';
 
@@ -60,6 +61,7 @@ export async function buildApp(config: AppConfig, opts: { logger?: boolean } = {
         .addBearerAuth()
         .build(),
     );
+    documentFieldLimits(app, doc);
     SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   }
   return app;

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { ApiError, forbidden } from '../common/api-error';
+import { ApiErrorResponses } from '../common/openapi';
 import { SingleFileUpload } from '../common/upload';
 import { AuthUser, CurrentUser, hasRole } from '../common/current-user';
 import { PlansService } from './plans.service';
@@ -12,6 +13,7 @@ export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
 @ApiTags('plans')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 413, 503)
 @Controller('plans')
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
@@ -22,6 +24,8 @@ export class PlansController {
   }
 
   @Post('import')
+  @ApiCreatedResponse({ description: '{ planId, taskCount, groups, year, title, warnings }' })
+  @ApiErrorResponses(409, 422)
   @ApiConsumes('text/plain', 'multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))

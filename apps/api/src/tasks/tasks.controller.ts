@@ -5,6 +5,7 @@ import { Response } from 'express';
 import { maxAttachmentBytes } from '@app/config';
 import { ApiError } from '../common/api-error';
 import { CONTROL_CHARACTERS } from '../common/clean-text';
+import { ApiErrorResponses } from '../common/openapi';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { TasksService } from './tasks.service';
 import { AssignDto, ContributeDto, ContributionRequestDto, DecisionDto, DraftDto, ScheduleDto, SubmitDto } from './dto/task-actions.dto';
@@ -20,6 +21,7 @@ function contentDisposition(name: string): string {
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 413, 503)
 @Controller()
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}

@@ -5,11 +5,13 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { InjectConfig } from '../common/config.provider';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
 import { UNIT_NAMES, UnitCode } from '@app/contracts';
 import { UserFilterDto } from './dto/user-filter.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 413, 503)
 @Controller()
 export class UsersController {
   constructor(
