@@ -28,8 +28,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 export const COMMUNE_NAMES: Record<string, string> = { 'an-lao': 'Xã An Lão' };
 
-/** Creates the commune and its units; idempotent. */
-export async function seedCommune(ds: DataSource, commune: string): Promise<void> {
+/** Anything that runs SQL: a DataSource, or the EntityManager of a transaction. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
+
+/** Creates the commune and its units; idempotent. Inside a transaction (the CLI's import), it goes or stays with it. */
+export async function seedCommune(ds: Queryable, commune: string): Promise<void> {
   await ds.query(`INSERT INTO communes (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [
     commune,
     COMMUNE_NAMES[commune] ?? commune,

@@ -1,7 +1,13 @@
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ParsedPlan, taskWorkflowId } from '@app/contracts';
+import { parsePlan, PlanParseError } from '@app/domain';
 import { findControlCharacter } from './clean-text';
+import { seedCommune } from './demo-seed';
+
+/** The years a plan may be for: a CCHC plan is for this decade or the next ones, never year 0000 or 9999. */
+export const PLAN_YEAR_MIN = 2000;
+export const PLAN_YEAR_MAX = 2100;
 
 /**
  * Why a plan document cannot be imported, with the API's stable code: VALIDATION (the file is not clean text),
@@ -31,6 +37,35 @@ export function assertCleanPlanText(text: string): void {
   }
 }
 
+/** A year outside PLAN_YEAR_MIN..PLAN_YEAR_MAX would put every deadline of the plan in a meaningless place. */
+export function assertPlanYear(year: number): void {
+  if (!Number.isInteger(year) || year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX) {
+    throw new PlanImportError(
+      'PLAN_INVALID',
+      `Năm của kế hoạch (${String(year).padStart(4, '0')}) không hợp lệ: cần từ ${PLAN_YEAR_MIN} đến ${PLAN_YEAR_MAX}.`,
+      { year, min: PLAN_YEAR_MIN, max: PLAN_YEAR_MAX },
+    );
+  }
+}
+
+/**
+ * Reads a plan document as the import and the CLI do: clean text, a task table, and a sane year, taken from the
+ * request (`year`: ?year= or --year) or else the document. Throws PlanImportError; writes nothing.
+ */
+export function readPlanDocument(text: string, opts: { year?: number } = {}): ParsedPlan {
+  assertCleanPlanText(text);
+  if (!text.trim()) throw new PlanImportError('PLAN_INVALID', 'Tệp kế hoạch trống.');
+  if (opts.year !== undefined) assertPlanYear(opts.year);
+  try {
+    const plan = parsePlan(text, { year: opts.year });
+    assertPlanYear(plan.year);
+    return plan;
+  } catch (e) {
+    if (e instanceof PlanParseError) throw new PlanImportError('PLAN_INVALID', e.message);
+    throw e;
+  }
+}
+
 export interface ImportResult {
   planId: string;
   taskCount: number;
@@ -43,9 +78,18 @@ export interface ImportResult {
  * so importing the same plan again updates it and never duplicates. Dates already promised keep their
  * original value beside any new one (on-time rates count against the original).
  */
-export async function importParsedPlan(ds: DataSource, commune: string, plan: ParsedPlan, sourceText: string): Promise<ImportResult> {
+export async function importParsedPlan(
+  ds: DataSource,
+  commune: string,
+  plan: ParsedPlan,
+  sourceText: string,
+  opts: { createCommune?: boolean } = {},
+): Promise<ImportResult> {
+  assertPlanYear(plan.year);
   const sha = createHash('sha256').update(sourceText).digest('hex');
   return ds.transaction(async (m: EntityManager) => {
+    // The CLI may name a commune that does not exist yet: it is created with the plan, or not at all.
+    if (opts.createCommune) await seedCommune(m, commune);
     const existing: { id: string }[] = await m.query(`SELECT id FROM plans WHERE commune = $1 AND year = $2 FOR UPDATE`, [commune, plan.year]);
     let planId: string;
     if (existing.length) {
@@ -94,4 +138,16 @@ export async function importParsedPlan(ds: DataSource, commune: string, plan: Pa
     const count: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM plan_tasks WHERE plan_id = $1`, [planId]);
     return { planId, taskCount: count[0].n, groups: plan.groups.length, created: existing.length === 0 };
   });
+}
+
+/** Reads and writes a plan document (see readPlanDocument and importParsedPlan): what the API and the CLI run. */
+export async function importPlanText(
+  ds: DataSource,
+  commune: string,
+  text: string,
+  opts: { year?: number; createCommune?: boolean } = {},
+): Promise<ImportResult & { plan: ParsedPlan }> {
+  const plan = readPlanDocument(text, opts);
+  const result = await importParsedPlan(ds, commune, plan, text, opts);
+  return { ...result, plan };
 }

@@ -7,10 +7,13 @@ interface FieldProblem {
   constraints: string[];
 }
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+function flatten(errors: ValidationError[], prefix = ''): (FieldProblem & { why: string[] })[] {
   return errors.flatMap((e) => {
     const field = prefix + e.property;
-    const own = e.constraints ? [{ field, constraints: Object.keys(e.constraints) }] : [];
+    const constraints = Object.keys(e.constraints ?? {});
+    // A DTO may say in Vietnamese what a rule means (context.vi), e.g. the range of a year.
+    const why = constraints.map((c) => (e.contexts?.[c] as { vi?: string } | undefined)?.vi ?? WHY[c]).filter((w): w is string => !!w);
+    const own = constraints.length ? [{ field, constraints, why }] : [];
     return [...own, ...flatten(e.children ?? [], field + '.')];
   });
 }
@@ -25,9 +28,8 @@ const WHY: Record<string, string> = {
   arrayMaxSize: 'có quá nhiều phần tử',
 };
 
-function describe(p: FieldProblem): string {
-  const why = p.constraints.map((c) => WHY[c]).filter(Boolean);
-  return why.length ? `${p.field} (${[...new Set(why)].join(', ')})` : p.field;
+function describe(p: { field: string; why: string[] }): string {
+  return p.why.length ? `${p.field} (${[...new Set(p.why)].join(', ')})` : p.field;
 }
 
 /** Global validation: unknown fields are rejected, and the error names the fields in the contract's shape. */
@@ -37,7 +39,8 @@ export const apiValidationPipe = () =>
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      return new ApiError('VALIDATION', `Dữ liệu không hợp lệ ở trường: ${details.map(describe).join(', ')}.`, details);
+      const problems = flatten(errors);
+      const details: FieldProblem[] = problems.map(({ field, constraints }) => ({ field, constraints }));
+      return new ApiError('VALIDATION', `Dữ liệu không hợp lệ ở trường: ${problems.map(describe).join(', ')}.`, details);
     },
   });

@@ -6,6 +6,7 @@ import { ApiErrorResponses } from '../common/openapi';
 import { SingleFileUpload } from '../common/upload';
 import { AuthUser, CurrentUser, hasRole } from '../common/current-user';
 import { PlansService } from './plans.service';
+import { ImportPlanQueryDto } from './dto/import-plan-query.dto';
 import { TaskFilterDto } from './dto/task-filter.dto';
 
 /** A plan document is text: 5 MB is far above the largest real one (the An Lão plan is 30 kB). */
@@ -29,11 +30,11 @@ export class PlansController {
   @ApiConsumes('text/plain', 'multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))
-  async import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
+  async import(@CurrentUser() user: AuthUser, @Req() req: Request, @Query() query: ImportPlanQueryDto, @UploadedFile() file?: Express.Multer.File) {
     if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
     const text = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
     if (text === null) throw new ApiError('VALIDATION', 'Hãy gửi nội dung kế hoạch dạng văn bản (text/plain) hoặc tệp trong trường "file".');
-    return this.plans.import(user, text);
+    return this.plans.import(user, text, query.year);
   }
 
   @Post(':planId/activate')
