@@ -11,7 +11,7 @@ export const PLAN_YEAR_MAX = 2100;
 
 /**
  * Why a plan document cannot be imported, with the API's stable code: VALIDATION (the file is not clean text),
- * PLAN_INVALID (not a plan this product can run), CONFLICT (the plan is already running). The API answers it as a
+ * PLAN_INVALID (not a plan this product can run: no task table, no or no sane year), CONFLICT (the plan is running). The API answers it as a
  * 4xx, the CLI prints its message; either way nothing was written.
  */
 export class PlanImportError extends Error {
@@ -58,6 +58,14 @@ export function readPlanDocument(text: string, opts: { year?: number } = {}): Pa
   if (opts.year !== undefined) assertPlanYear(opts.year);
   try {
     const plan = parsePlan(text, { year: opts.year });
+    // The parser falls back to the current year with a warning; a plan's deadlines must not silently move with it.
+    if (opts.year === undefined && plan.warnings.some((w) => w.code === 'YEAR_NOT_FOUND')) {
+      throw new PlanImportError(
+        'PLAN_INVALID',
+        'Văn bản không ghi năm của kế hoạch (ví dụ "… năm 2026" trong tiêu đề): hãy ghi năm vào văn bản, hoặc chỉ rõ năm khi nhập (?year=2026 hoặc --year 2026).',
+        { missing: ['year'] },
+      );
+    }
     assertPlanYear(plan.year);
     return plan;
   } catch (e) {
@@ -90,7 +98,20 @@ export async function importParsedPlan(
   return ds.transaction(async (m: EntityManager) => {
     // The CLI may name a commune that does not exist yet: it is created with the plan, or not at all.
     if (opts.createCommune) await seedCommune(m, commune);
-    const existing: { id: string }[] = await m.query(`SELECT id FROM plans WHERE commune = $1 AND year = $2 FOR UPDATE`, [commune, plan.year]);
+    const existing: { id: string; status: string; activated_at: Date | null }[] = await m.query(
+      `SELECT id, status, activated_at FROM plans WHERE commune = $1 AND year = $2 FOR UPDATE`,
+      [commune, plan.year],
+    );
+    // A running plan has a workflow per task that holds its own copy; overwriting the rows would only make the board
+    // lie. Changing a running plan is an amendment, not an import.
+    if (existing[0]?.status === 'ACTIVE') {
+      const since = existing[0].activated_at ? ` từ ${existing[0].activated_at.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}` : '';
+      throw new PlanImportError(
+        'CONFLICT',
+        `Kế hoạch đang thực hiện: kế hoạch năm ${plan.year} của xã đã được kích hoạt${since} nên không nhập đè được; không có gì thay đổi.`,
+        { planId: existing[0].id, year: plan.year, status: 'ACTIVE' },
+      );
+    }
     let planId: string;
     if (existing.length) {
       planId = existing[0].id;

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import { parsePlan } from '@app/domain';
 import { openDatabase } from './data-source';
 import { disableDemoPasswordAccounts, seedAdmin, seedCommune, seedDemoAccounts } from './demo-seed';
-import { importParsedPlan } from './plan-store';
+import { importParsedPlan, PlanImportError } from './plan-store';
 
 export interface PrepareOptions {
   /** Creates the demo accounts with this password; only given when the mode is explicitly development. */
@@ -32,8 +32,16 @@ export async function prepareDatabase(
     const disabledAccounts = opts.production ? await disableDemoPasswordAccounts(ds, opts.demoPasswords ?? ['demo']) : [];
     if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword, opts.demoPasswords);
     const text = await fs.readFile(opts.planFile, 'utf8');
-    const result = await importParsedPlan(ds, opts.commune, parsePlan(text), text);
-    return { planId: result.planId, taskCount: result.taskCount, disabledAccounts };
+    try {
+      const result = await importParsedPlan(ds, opts.commune, parsePlan(text), text);
+      return { planId: result.planId, taskCount: result.taskCount, disabledAccounts };
+    } catch (e) {
+      // Once activated, the shipped plan runs as it is: a later start keeps it.
+      if (!(e instanceof PlanImportError && e.code === 'CONFLICT')) throw e;
+      const planId = String(e.details?.planId);
+      const tasks: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM plan_tasks WHERE plan_id = $1`, [planId]);
+      return { planId, taskCount: tasks[0].n, disabledAccounts };
+    }
   } finally {
     await ds.destroy();
   }
