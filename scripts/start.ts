@@ -249,7 +249,7 @@ async function main(): Promise<void> {
   const temporalUiUrl = temporal ? (temporal as TemporalDevServer).uiUrl : config.temporalUiUrl;
 
   // 4. Database: migrations, commune, demo accounts, plan.
-  progress.step('Chuẩn bị cơ sở dữ liệu: migration, xã, đơn vị, tài khoản demo, nhập kế hoạch CCHC 2026…');
+  progress.step(`Chuẩn bị cơ sở dữ liệu: migration, xã, đơn vị, ${config.demoAccounts ? 'tài khoản demo' : 'không có tài khoản demo'}, nhập kế hoạch CCHC 2026…`);
   let since = Date.now();
   const persistence = await import('@app/persistence');
   const prepared = await persistence.prepareDatabase(databaseUrl, {
@@ -326,7 +326,7 @@ async function main(): Promise<void> {
   console.log(progress.bold('Sẵn sàng / ready:'));
   progress.info(`Ứng dụng (app):       ${base}/`);
   progress.info(`API:                  ${base}/api`);
-  progress.info(`OpenAPI:              ${base}/api/docs`);
+  if (config.swagger) progress.info(`OpenAPI:              ${base}/api/docs`);
   if (temporalUiUrl) progress.info(`Temporal UI:          ${temporalUiUrl}`);
   progress.info(`Dữ liệu (data):       ${rel(dataDir)}`);
   progress.info(`Chế độ (NODE_ENV):    ${config.nodeEnv}`);
