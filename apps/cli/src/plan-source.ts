@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import type { ParsedPlan } from '@app/contracts';
-import { parsePlan, type PlanDocument } from '@app/domain';
+import type { PlanDocument, UnitDirectory } from '@app/domain';
+import { readPlanDocument } from '@app/persistence';
 import { readPlanFile } from '@app/plan-files';
 import { CliError } from './errors';
 import type { CliIo } from './io';
@@ -11,11 +12,14 @@ export interface LoadedPlan {
   plan: ParsedPlan;
 }
 
-/** Reads and parses a plan file (Word, Excel or text, told by its content); `-` is standard input. */
-export async function loadPlan(file: string, io: CliIo, opts: { year?: number } = {}): Promise<LoadedPlan> {
+/**
+ * Reads and parses a plan file (Word, Excel or text, told by its content; `-` is standard input) as the import does:
+ * clean text, a task table, a year from --year or the document, in range.
+ */
+export async function loadPlan(file: string, io: CliIo, opts: { year?: number; units?: UnitDirectory } = {}): Promise<LoadedPlan> {
   const bytes = readBytes(file, io);
   const document = await readPlanFile(bytes);
-  return { bytes, document, plan: parsePlan(document, { year: opts.year }) };
+  return { bytes, document, plan: readPlanDocument(document, opts) };
 }
 
 function readBytes(file: string, io: CliIo): Buffer {

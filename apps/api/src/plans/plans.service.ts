@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DeadlineKind, planWorkflowId, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
-import { parsePlan, PlanParseError } from '@app/domain';
-import { importParsedPlan, ReadModel } from '@app/persistence';
+import { importPlanText, PlanImportError, ReadModel } from '@app/persistence';
 import { ApiError, notFound } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 import { TemporalService } from '../temporal/temporal.service';
@@ -37,18 +36,19 @@ export class PlansService {
     }));
   }
 
-  /** Parses then writes in one transaction: a document without a task table writes nothing. */
-  async import(user: AuthUser, text: string) {
-    if (!text || !text.trim()) throw new ApiError('PLAN_INVALID', 'Tệp kế hoạch trống.');
-    let parsed;
+  /**
+   * Reads then writes in one transaction (libs/persistence importPlanText): a document that is not clean text, has no
+   * task table or no sane year writes nothing. The year comes from `year` (?year=) or the document, never a default.
+   */
+  async import(user: AuthUser, text: string, year?: number) {
     try {
-      parsed = parsePlan(text.replace(/^\uFEFF/, ''));
+      const result = await importPlanText(this.readModel.db, user.commune, text, { year });
+      const { plan } = result;
+      return { planId: result.planId, taskCount: result.taskCount, groups: result.groups, year: plan.year, title: plan.title, warnings: plan.warnings };
     } catch (e) {
-      if (e instanceof PlanParseError) throw new ApiError('PLAN_INVALID', e.message);
+      if (e instanceof PlanImportError) throw new ApiError(e.code, e.message, e.details);
       throw e;
     }
-    const result = await importParsedPlan(this.readModel.db, user.commune, parsed, text);
-    return { planId: result.planId, taskCount: result.taskCount, groups: result.groups, year: parsed.year, title: parsed.title, warnings: parsed.warnings };
   }
 
   async findPlan(user: AuthUser, planId: string) {

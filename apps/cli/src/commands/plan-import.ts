@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@app/config';
-import { AN_LAO_UNITS, PlanParseError } from '@app/domain';
-import { importParsedPlan, openDatabase, seedCommune } from '@app/persistence';
-import { CliError, errorLine } from '../errors';
+import { AN_LAO_UNITS } from '@app/domain';
+import { importParsedPlan, openDatabase } from '@app/persistence';
+import { CliError, databaseUnreachable } from '../errors';
 import type { CliIo } from '../io';
 import { formatPlanPreview } from '../plan-preview';
 import { FORMAT_NAMES, loadPlan } from '../plan-source';
@@ -21,22 +21,20 @@ export function registerPlanImport(program: Command, io: CliIo): void {
     .option('--year <year>', 'năm kế hoạch (mặc định: đọc từ văn bản)', parseYearOption)
     .option('--dry-run', 'chỉ đọc và in bảng như đã hiểu, kèm cảnh báo; không ghi gì vào cơ sở dữ liệu')
     .action(async (file: string, opts: { commune: string; year?: number; dryRun?: boolean }) => {
-      const { bytes, document, plan } = await loadPlan(file, io, { year: opts.year }).catch((error: unknown) => {
-        throw error instanceof PlanParseError ? new CliError(`${errorLine(error)} Không có dữ liệu nào được ghi.`) : error;
-      });
+      const { bytes, document, plan } = await loadPlan(file, io, { year: opts.year });
       // Until communes keep their own unit directory (units table), plans are read with the An Lão seed.
       const preview = formatPlanPreview(plan, { source: `${file} — ${FORMAT_NAMES[document.format]}`, units: AN_LAO_UNITS });
       if (opts.dryRun) {
         io.out(`Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.\n\n${preview}`);
         return;
       }
-      const ds = await openDatabase(loadConfig().databaseUrl, { poolSize: 2 }).catch((error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new CliError(`Không kết nối được cơ sở dữ liệu (DATABASE_URL): ${reason}. Không có dữ liệu nào được ghi.`);
+      const { databaseUrl } = loadConfig();
+      const ds = await openDatabase(databaseUrl, { poolSize: 2 }).catch((error: unknown) => {
+        throw databaseUnreachable(databaseUrl, error) ?? error;
       });
       try {
-        await seedCommune(ds, opts.commune);
-        const result = await importParsedPlan(ds, opts.commune, plan, bytes);
+        // A new commune is created with its plan, in the same transaction: a failed import leaves nothing behind.
+        const result = await importParsedPlan(ds, opts.commune, plan, bytes, { createCommune: true });
         io.out(
           `${result.created ? 'Đã nhập' : 'Đã cập nhật'} kế hoạch "${plan.title}" (${plan.year}) cho xã ${opts.commune}: ${result.taskCount} nhiệm vụ, ${result.groups} nhóm.\n\n${preview}`,
         );
