@@ -73,22 +73,18 @@ describe('cchc plan import --dry-run', () => {
 
 describe('cchc errors: one Vietnamese line on stderr, exit status 2', () => {
   it.each([
-    [['plan', 'parse', 'khong-co.docx'], '', 'Tệp "khong-co.docx" không tồn tại.'],
-    [['plan', 'parse', '-'], 'Chỉ có lời văn, không có bảng.', 'Không đọc được kế hoạch: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.'],
-    [
-      ['plan', 'import', '-', '--dry-run'],
-      'Chỉ có lời văn.',
-      'Không đọc được kế hoạch: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch. Không có dữ liệu nào được ghi.',
-    ],
+    [['plan', 'parse', 'khong-co.docx'], '', 'Lỗi: Tệp "khong-co.docx" không tồn tại.'],
+    [['plan', 'parse', '-'], 'Chỉ có lời văn, không có bảng.', 'Lỗi: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.'],
+    [['plan', 'import', '-', '--dry-run'], 'Chỉ có lời văn.', 'Lỗi: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.'],
     [
       ['plan', 'parse', '-'],
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
-      'Không đọc được kế hoạch: Tệp Word hoặc Excel định dạng cũ (.doc, .xls) chưa đọc được; hãy mở tệp và lưu lại thành .docx hoặc .xlsx.',
+      'Lỗi: Tệp Word hoặc Excel định dạng cũ (.doc, .xls) chưa đọc được; hãy mở tệp và lưu lại thành .docx hoặc .xlsx.',
     ],
-    [['plan', 'parse', '--bogus', 'x'], '', 'Tùy chọn không hợp lệ: --bogus. Xem "npm run cchc -- --help".'],
-    [['plan', 'parse'], '', 'Thiếu tham số file. Xem "npm run cchc -- --help".'],
-    [['plan', 'parse', 'x', '--year', '20x'], '', 'Năm không hợp lệ: "20x" (cần dạng 2026).'],
-    [['ke-hoach'], '', 'Không có lệnh "ke-hoach". Xem "npm run cchc -- --help".'],
+    [['plan', 'parse', '--bogus', 'x'], '', 'Lỗi: tùy chọn không hợp lệ --bogus. Xem: npm run cchc -- --help'],
+    [['plan', 'parse'], '', 'Lỗi: thiếu tham số file. Xem: npm run cchc -- --help'],
+    [['plan', 'parse', 'x', '--year', '20x'], '', 'Lỗi: Năm không hợp lệ: "20x" (cần từ 2000 đến 2100, ví dụ 2026). Xem: npm run cchc -- --help'],
+    [['ke-hoach'], '', 'Lỗi: không có lệnh ke-hoach. Xem: npm run cchc -- --help'],
   ])('%j', async (args, stdin, line) => {
     expect(await cli(args, stdin)).toEqual({ status: 2, out: '', err: `${line}\n` });
   });
