@@ -57,7 +57,8 @@ describe('row 12: the OpenAPI document lists the error responses of every route 
     const s = doc.components.schemas;
     expect(s.DraftDto.properties.content).toMatchObject({ type: 'string', minLength: 1, maxLength: 200000, pattern: expect.stringContaining('\\u0000') });
     expect(s.DecisionDto.properties.comment).toMatchObject({ type: 'string', maxLength: 4000 });
-    expect(s.BulkApproveDto.properties.taskIds).toMatchObject({ type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', maxLength: 100 } });
+    expect(s.BulkApproveDto.properties.items).toMatchObject({ type: 'array', minItems: 1, maxItems: 100 });
+    expect(s.BulkApproveItem.properties.stepId).toMatchObject({ type: 'string', maxLength: 100 });
     expect(s.ContributionRequestDto.properties.requests).toMatchObject({ minItems: 1, maxItems: 10 });
     expect(s.LoginDto.properties.username).toMatchObject({ minLength: 1, maxLength: 100 });
 

@@ -4,4 +4,3 @@ export * from './demo-seed';
 export * from './plan-store';
 export * from './prepare';
 export * from './read-model';
-export * from './clean-text';

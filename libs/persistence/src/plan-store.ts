@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ParsedPlan, taskWorkflowId } from '@app/contracts';
 import { parsePlan, PlanParseError, type PlanDocument, type UnitDirectory } from '@app/domain';
-import { findControlCharacter } from './clean-text';
+import { readPlanFile } from '@app/plan-files';
 import { seedCommune } from './demo-seed';
 
 /** The years a plan may be for: a CCHC plan is for this decade or the next ones, never year 0000 or 9999. */
@@ -25,18 +25,6 @@ export class PlanImportError extends Error {
   }
 }
 
-/** A plan document is text a person wrote: a NUL or another control character means a wrong or damaged file. */
-export function assertCleanPlanText(text: string): void {
-  const at = findControlCharacter(text);
-  if (at) {
-    throw new PlanImportError(
-      'VALIDATION',
-      `Tệp kế hoạch chứa ký tự điều khiển ${at.codePoint} ở dòng ${at.line}, cột ${at.column}: hãy lưu lại văn bản dạng UTF-8 (.txt) rồi nhập lại.`,
-      { line: at.line, column: at.column, codePoint: at.codePoint },
-    );
-  }
-}
-
 /** A year outside PLAN_YEAR_MIN..PLAN_YEAR_MAX would put every deadline of the plan in a meaningless place. */
 export function assertPlanYear(year: number): void {
   if (!Number.isInteger(year) || year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX) {
@@ -49,14 +37,12 @@ export function assertPlanYear(year: number): void {
 }
 
 /**
- * Reads a plan as the import and the CLI do: clean text, a task table, and a sane year, taken from the request
- * (`year`: ?year= or --year) or else the document. `source` is the text of a plan, or a document read from a Word,
- * Excel or text file (`readPlanFile` of libs/plan-files). Throws PlanImportError; writes nothing.
+ * Reads a plan as the import and the CLI do: a task table, and a sane year, taken from the request (`year`: ?year= or
+ * --year) or else the document. `source` is a document read from a Word, Excel or text file by `readPlanFile` of
+ * libs/plan-files (which refuses what is not a clean text). Throws PlanImportError; writes nothing.
  */
-export function readPlanDocument(source: string | PlanDocument, opts: { year?: number; units?: UnitDirectory } = {}): ParsedPlan {
-  const text = typeof source === 'string' ? source : source.format === 'text' ? source.lines.join('\n') : null;
-  if (text !== null) assertCleanPlanText(text);
-  if (text !== null && !text.trim()) throw new PlanImportError('PLAN_INVALID', 'Tệp kế hoạch trống.');
+export function readPlanDocument(source: PlanDocument, opts: { year?: number; units?: UnitDirectory } = {}): ParsedPlan {
+  if (source.lines.every((line) => !line.trim())) throw new PlanImportError('PLAN_INVALID', 'Tệp kế hoạch trống.');
   if (opts.year !== undefined) assertPlanYear(opts.year);
   try {
     const plan = parsePlan(source, { year: opts.year, ...(opts.units ? { units: opts.units } : {}) });
@@ -165,13 +151,24 @@ export async function importParsedPlan(
 }
 
 /** Reads and writes a plan document (see readPlanDocument and importParsedPlan): what the API and the CLI run. */
-export async function importPlanText(
+/**
+ * Imports a plan file as received (Word, Excel or text, told by its content): read, checked and written in one
+ * transaction; nothing is written when any of it fails.
+ */
+export async function importPlanFile(
   ds: DataSource,
   commune: string,
-  text: string,
-  opts: { year?: number; createCommune?: boolean } = {},
+  bytes: Uint8Array,
+  opts: { year?: number; createCommune?: boolean; units?: UnitDirectory } = {},
 ): Promise<ImportResult & { plan: ParsedPlan }> {
-  const plan = readPlanDocument(text, opts);
-  const result = await importParsedPlan(ds, commune, plan, text, opts);
+  let document: PlanDocument;
+  try {
+    document = await readPlanFile(bytes);
+  } catch (e) {
+    if (e instanceof PlanParseError) throw new PlanImportError('PLAN_INVALID', e.message);
+    throw e;
+  }
+  const plan = readPlanDocument(document, opts);
+  const result = await importParsedPlan(ds, commune, plan, bytes, opts);
   return { ...result, plan };
 }

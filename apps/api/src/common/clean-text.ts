@@ -1,12 +1,12 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { CONTROL_CHARACTERS } from '@app/persistence';
+import { CONTROL_CHARACTERS } from '@app/domain';
 
-export { CLEAN_TEXT_PATTERN, CONTROL_CHARACTERS } from '@app/persistence';
+export { CLEAN_TEXT_PATTERN, CONTROL_CHARACTERS } from '@app/domain';
 
 export const IS_CLEAN_TEXT = 'isCleanText';
 
 /**
- * The one validator every text field of every DTO carries: refuses control characters (libs/persistence clean-text)
+ * The one validator every text field of every DTO carries: refuses control characters (libs/domain text/clean-text)
  * with 400 VALIDATION. Non-strings pass here; @IsString() reports those.
  */
 export function IsCleanText(options?: ValidationOptions): PropertyDecorator {

@@ -32,9 +32,10 @@ export class PlansController {
   @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))
   async import(@CurrentUser() user: AuthUser, @Req() req: Request, @Query() query: ImportPlanQueryDto, @UploadedFile() file?: Express.Multer.File) {
     if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
-    const text = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
-    if (text === null) throw new ApiError('VALIDATION', 'Hãy gửi nội dung kế hoạch dạng văn bản (text/plain) hoặc tệp trong trường "file".');
-    return this.plans.import(user, text, query.year);
+    // A file (Word, Excel or text: told by its content), or the plan's text itself.
+    const bytes = file ? file.buffer : typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : null;
+    if (bytes === null) throw new ApiError('VALIDATION', 'Hãy gửi nội dung kế hoạch dạng văn bản (text/plain) hoặc tệp trong trường "file".');
+    return this.plans.import(user, bytes, query.year);
   }
 
   @Post(':planId/activate')

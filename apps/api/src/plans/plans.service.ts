@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DeadlineKind, planWorkflowId, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
-import { importPlanText, PlanImportError, ReadModel } from '@app/persistence';
+import { importPlanFile, PlanImportError, ReadModel } from '@app/persistence';
 import { ApiError, notFound } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 import { TemporalService } from '../temporal/temporal.service';
@@ -37,12 +37,12 @@ export class PlansService {
   }
 
   /**
-   * Reads then writes in one transaction (libs/persistence importPlanText): a document that is not clean text, has no
-   * task table or no sane year writes nothing. The year comes from `year` (?year=) or the document, never a default.
+   * Reads then writes in one transaction (libs/persistence importPlanFile): a file that is not a plan (no task table,
+   * not a clean text, no sane year) writes nothing. The year comes from `year` (?year=) or the document, never a default.
    */
-  async import(user: AuthUser, text: string, year?: number) {
+  async import(user: AuthUser, bytes: Uint8Array, year?: number) {
     try {
-      const result = await importPlanText(this.readModel.db, user.commune, text, { year });
+      const result = await importPlanFile(this.readModel.db, user.commune, bytes, { year });
       const { plan } = result;
       return { planId: result.planId, taskCount: result.taskCount, groups: result.groups, year: plan.year, title: plan.title, warnings: plan.warnings };
     } catch (e) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@app/config';
+import { databaseUrlOf } from '@app/config';
 import { AN_LAO_UNITS } from '@app/domain';
 import { importParsedPlan, openDatabase } from '@app/persistence';
 import { CliError, databaseUnreachable } from '../errors';
@@ -28,7 +28,8 @@ export function registerPlanImport(program: Command, io: CliIo): void {
         io.out(`Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.\n\n${preview}`);
         return;
       }
-      const { databaseUrl } = loadConfig();
+      // Only the database's address: the CLI needs none of the API's settings (JWT secret, ports).
+      const databaseUrl = databaseUrlOf();
       const ds = await openDatabase(databaseUrl, { poolSize: 2 }).catch((error: unknown) => {
         throw databaseUnreachable(databaseUrl, error) ?? error;
       });

@@ -21,7 +21,7 @@ export class EscalationRungDto {
 export class DeadlineSettingsDto {
   @ApiProperty({ example: 2 }) @IsInt() approvalSlaWorkingDays: number;
   @ApiProperty({ example: 3 }) @IsInt() contributionLeadWorkingDays: number;
-  @ApiProperty({ example: [3, 1] }) @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) remindBeforeWorkingDays: number[];
+  @ApiProperty({ example: [3, 1], type: [Number] }) @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) remindBeforeWorkingDays: number[];
   @ApiProperty({ type: [EscalationRungDto] })
   @IsArray()
   @ArrayMaxSize(10)
