@@ -5,9 +5,14 @@
 import type { DataSource } from 'typeorm';
 import { AttachmentReadModel } from './attachments';
 import { ChangeWriter } from './changes';
+import { CommuneReadModel } from './communes';
 import { ContentReadModel } from './contents';
+import { DelegationReadModel } from './delegations';
 import { InboxReadModel } from './inbox';
+import { NotificationReadModel } from './notifications';
+import { OutboundMessageStore } from './outbound-messages';
 import { PlanReadModel } from './plans';
+import { PreferenceReadModel } from './preferences';
 import { TaskReadModel } from './tasks';
 import { TrailReadModel } from './trail';
 import { UnitReadModel } from './units';
@@ -23,6 +28,11 @@ export class ReadModel {
   readonly changes: ChangeWriter;
   readonly users: UserReadModel;
   readonly units: UnitReadModel;
+  readonly communes: CommuneReadModel;
+  readonly delegations: DelegationReadModel;
+  readonly notifications: NotificationReadModel;
+  readonly outbound: OutboundMessageStore;
+  readonly preferences: PreferenceReadModel;
 
   constructor(readonly db: DataSource) {
     this.tasks = new TaskReadModel(db);
@@ -34,14 +44,24 @@ export class ReadModel {
     this.changes = new ChangeWriter(db);
     this.users = new UserReadModel(db);
     this.units = new UnitReadModel(db);
+    this.communes = new CommuneReadModel(db);
+    this.delegations = new DelegationReadModel(db);
+    this.notifications = new NotificationReadModel(db);
+    this.outbound = new OutboundMessageStore(db);
+    this.preferences = new PreferenceReadModel(db);
   }
 }
 
 export * from './attachments';
 export * from './changes';
+export * from './communes';
 export * from './contents';
+export * from './delegations';
 export * from './inbox';
+export * from './notifications';
+export * from './outbound-messages';
 export * from './plans';
+export * from './preferences';
 export * from './snapshot';
 export * from './tasks';
 export * from './trail';
