@@ -19,6 +19,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   mailboxDir: string;
+  /** Where people open the web app: the base of every link in e-mails (PUBLIC_URL). */
+  publicUrl: string;
   maxAttachmentBytes: number;
   defaultCommune: string;
   webDistDir: string;
@@ -51,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${int(env, 'EMBEDDED_PG_PORT', 5433)}/cchc`;
   const jwtSecret = env.JWT_SECRET ?? (production ? '' : 'cchc-dev-secret-change-me');
   if (!jwtSecret) throw new ConfigError('Biến môi trường JWT_SECRET là bắt buộc khi NODE_ENV=production.');
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${int(env, 'PORT', 3000)}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError(`Biến môi trường PUBLIC_URL phải là địa chỉ http:// hoặc https:// (đang là "${publicUrl}").`);
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError(`Biến môi trường DATABASE_URL phải là địa chỉ postgres:// (đang là "${databaseUrl}").`);
   return {
     nodeEnv,
@@ -67,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'CCHC xã An Lão <cchc@an-lao.local>',
     mailboxDir: path.resolve(env.MAILBOX_DIR ?? path.join(dataDir, 'mailbox')),
+    publicUrl,
     maxAttachmentBytes: maxAttachmentBytes(env),
     defaultCommune: env.CCHC_COMMUNE ?? 'an-lao',
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(ROOT_DIR, 'apps', 'web', 'dist')),

@@ -5,3 +5,4 @@ export * from './task';
 export * from './plan-workflow';
 export * from './deadlines';
 export * from './notifications';
+export * from './digest';
