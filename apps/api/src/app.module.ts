@@ -12,6 +12,7 @@ import { ApiErrorFilter } from './common/error.filter';
 import { DelegationsModule } from './delegations/delegations.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -40,6 +41,7 @@ export class AppModule {
         InboxModule,
         DelegationsModule,
         UsersModule,
+        NotificationsModule,
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],

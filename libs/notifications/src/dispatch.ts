@@ -1,29 +1,31 @@
 /**
- * Delivery: exactly one in-app notification and at most one e-mail per idempotency key, whatever the retries.
+ * Delivery: exactly one in-app notification and one e-mail per idempotency key, whatever the retries.
  *
  *   1. record the in-app notifications (idempotent by key, one statement);
  *   2. plan the e-mails in `outbound_messages` (idempotent by key: a retry finds the rows its first attempt planned,
  *      with the same id, Message-ID and mailbox file name);
- *   3. for each message not yet sent: claim it (one attempt at a time, under a lease), send it, mark it SENT at once;
+ *   3. for each message not yet sent: claim it (a row lock held by this attempt's database session), send it, and
+ *      mark it SENT in the same transaction, before the claim is let go;
  *   4. if any message failed for a reason a retry may fix, throw: the activity's retry policy tries again later with
  *      backoff, and only what is not SENT goes out again. A message the server refuses for good (5xx) is REFUSED,
  *      kept with its error for the administrator, never silently dropped.
  *
  * What remains possible, and how small it is kept: the SMTP server accepts a message (its 250 reply) and the
- * process dies before the UPDATE that marks it SENT. The next attempt cannot tell "accepted" from "never arrived",
- * and sends it again, since losing a message is worse than repeating one. The window is one database round trip
- * per message: each message is marked on its own right after its reply (never at the end of a batch), with a
- * single-row UPDATE on the primary key. A repeat carries the same Message-ID (derived from the key), so mail
- * systems that de-duplicate by Message-ID show it once. Without SMTP the repeat rewrites nothing: the mailbox file
- * name is fixed per key and an existing file is kept.
+ * process dies before the transaction marking it SENT commits. The next attempt cannot tell "accepted" from "never
+ * arrived", and sends it again, since losing a message is worse than repeating one. The window is one UPDATE and its
+ * COMMIT on an open connection, right after the server's reply: each message is marked on its own, never at the end
+ * of a batch. A repeat carries the same Message-ID (derived from the key), so mail systems that de-duplicate by
+ * Message-ID show it once. Without SMTP a repeat writes nothing: the mailbox file name is fixed per key and an
+ * existing file is kept.
  *
- * The lease: a worker killed mid-send leaves its message SENDING; the next attempt may take it once the lease has
- * run out. The lease is longer than the SMTP timeouts (mailer.ts), so a slow but living attempt is never overtaken.
+ * A worker killed mid-send loses its database session, and with it the claim: the next attempt sends at once. Sends
+ * are limited to a few at a time per worker (SEND_SLOTS), so claims never hold more than that many connections of
+ * the pool the read model's writes also need.
  */
 import { createHash, randomUUID } from 'crypto';
 import type { NotificationKind } from '@app/contracts';
-import type { NotificationReadModel, OutboundMessageStore, OutboundRow } from '@app/persistence';
-import { type MailAttachment, type Mailer, mailboxFileName, PermanentMailError, SMTP_TIMEOUTS } from './mailer';
+import type { NotificationReadModel, OutboundMessageStore } from '@app/persistence';
+import { type MailAttachment, type Mailer, mailboxFileName, PermanentMailError } from './mailer';
 import type { MessageContent } from './templates';
 
 /** One message to one person, ready to deliver. */
@@ -53,6 +55,8 @@ export interface DispatchResult {
   refused: number;
 }
 
+export const NOTHING_DISPATCHED: DispatchResult = { notified: 0, sent: 0, alreadySent: 0, refused: 0 };
+
 /** Some e-mails of the batch could not go yet: the activity fails so that Temporal retries it with backoff. */
 export class DeliveryIncomplete extends Error {
   constructor(readonly failures: { key: string; error: string }[]) {
@@ -61,8 +65,28 @@ export class DeliveryIncomplete extends Error {
   }
 }
 
-/** Longer than any SMTP exchange can last (the mailer's timeouts). */
-export const SEND_LEASE_SECONDS = Math.ceil((SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout) / 1000) + 5;
+/** At most this many sends at once per worker (each holds a database connection for its claim). */
+export const SEND_SLOTS = 2;
+
+/** A counting semaphore: `run` waits for a free slot. */
+export class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
 
 /** The domain of the sender's address, for Message-IDs. */
 export function senderDomain(mailFrom: string): string {
@@ -84,7 +108,7 @@ export class Dispatcher {
   constructor(
     private readonly store: DispatchStore,
     private readonly mailer: Mailer,
-    private readonly opts: { mailFrom: string; leaseSeconds?: number; onProgress?: () => void },
+    private readonly opts: { mailFrom: string; slots: Slots; onProgress?: () => void },
   ) {}
 
   async dispatch(envelopes: Envelope[]): Promise<DispatchResult> {
@@ -142,44 +166,33 @@ export class Dispatcher {
         result.refused += 1;
         continue;
       }
-      const outcome = await this.sendOne(row);
+      const outcome = await this.opts.slots.run(() =>
+        this.store.outbound.sendClaimed(
+          row.id,
+          async (claimed) =>
+            (
+              await this.mailer.send({
+                messageId: claimed.message_id,
+                fileName: claimed.file_name,
+                to: { name: claimed.to_name, address: claimed.to_address },
+                subject: claimed.subject,
+                text: claimed.text_body,
+                html: claimed.html_body,
+                date: new Date(claimed.created_at),
+                attachments: claimed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+              })
+            ).response,
+          (err) => err instanceof PermanentMailError,
+        ),
+      );
       if (outcome === 'sent') result.sent += 1;
-      else if (outcome === 'already') result.alreadySent += 1;
+      else if (outcome === 'already-sent') result.alreadySent += 1;
       else if (outcome === 'refused') result.refused += 1;
-      else failures.push({ key: row.idempotency_key, error: outcome.error });
+      else if (outcome === 'busy') failures.push({ key: row.idempotency_key, error: `thư ${row.id} đang được một lần thử khác gửi` });
+      else failures.push({ key: row.idempotency_key, error: outcome.failed });
       this.opts.onProgress?.();
     }
     if (failures.length > 0) throw new DeliveryIncomplete(failures);
     return result;
-  }
-
-  private async sendOne(row: OutboundRow): Promise<'sent' | 'already' | 'refused' | { error: string }> {
-    const claimed = await this.store.outbound.claim(row.id, this.opts.leaseSeconds ?? SEND_LEASE_SECONDS);
-    if (!claimed) {
-      // Sent meanwhile by another attempt, or held by one still within its lease: look again on the next attempt.
-      const [now] = await this.store.outbound.byKeys([row.idempotency_key]);
-      if (now?.status === 'SENT') return 'already';
-      return { error: `thư ${row.id} đang được một lần thử khác gửi` };
-    }
-    try {
-      const sent = await this.mailer.send({
-        messageId: claimed.message_id,
-        fileName: claimed.file_name,
-        to: { name: claimed.to_name, address: claimed.to_address },
-        subject: claimed.subject,
-        text: claimed.text_body,
-        html: claimed.html_body,
-        date: new Date(claimed.created_at),
-        attachments: claimed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
-      });
-      // The window described above is this one statement.
-      await this.store.outbound.markSent(claimed.id, sent.response);
-      return 'sent';
-    } catch (err) {
-      const refused = err instanceof PermanentMailError;
-      const message = (err as Error).message ?? String(err);
-      await this.store.outbound.markFailed(claimed.id, message, refused);
-      return refused ? 'refused' : { error: message };
-    }
   }
 }

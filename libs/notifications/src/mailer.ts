@@ -52,10 +52,7 @@ export interface MailerOptions {
   mailboxDir: string;
 }
 
-/**
- * Timeouts bound how long one SMTP exchange can last, so a claimed message's lease (dispatch.ts) outlives any send
- * still in progress.
- */
+/** Bounds on one SMTP exchange: a server that stops answering fails the send (and it is retried) instead of hanging. */
 export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
 
 function composeOptions(mail: OutgoingMail, from: string): nodemailer.SendMailOptions {

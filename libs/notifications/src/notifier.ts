@@ -6,7 +6,7 @@
 import type { DeadlineRules, NotificationKind, TaskChange } from '@app/contracts';
 import { communeDate, DEFAULT_DUE_SOON_WORKING_DAYS, dueState, principal, workingDaysBetween } from '@app/domain';
 import type { OpenStepListRow, ReadModel } from '@app/persistence';
-import { Dispatcher, type DispatchResult, type Envelope } from './dispatch';
+import { Dispatcher, type DispatchResult, type Envelope, NOTHING_DISPATCHED, SEND_SLOTS, Slots } from './dispatch';
 import type { Mailer } from './mailer';
 import { type Directory, type NoticeKind, noticesFor, peopleFor, type Person } from './recipients';
 import { type Place, renderDigest, renderLateAtActivation, renderTaskNotice, type StepItem } from './templates';
@@ -47,11 +47,15 @@ export class PlanNotReady extends Error {
 }
 
 export class Notifier {
+  /** Shared by every activity of this worker: at most SEND_SLOTS sends (and claims) at once. */
+  private readonly slots = new Slots(SEND_SLOTS);
+
   constructor(private readonly deps: NotifierDeps) {}
 
   private dispatcher(onProgress?: () => void) {
     return new Dispatcher({ notifications: this.deps.readModel.notifications, outbound: this.deps.readModel.outbound }, this.deps.mailer, {
       mailFrom: this.deps.settings.mailFrom,
+      slots: this.slots,
       onProgress,
     });
   }
@@ -83,7 +87,7 @@ export class Notifier {
     const commune = snapshot.commune;
     const task = await this.deps.readModel.tasks.find(commune, snapshot.taskId);
     // A change set aside by the read model has no task row to link to; nobody can be shown it.
-    if (!task) return { notified: 0, sent: 0, alreadySent: 0, refused: 0 };
+    if (!task) return NOTHING_DISPATCHED;
     const today = communeDate(new Date(event.at));
     const extensionId = typeof event.data?.extensionId === 'string' ? event.data.extensionId : null;
     const deciding = event.type === 'EXTENSION_APPROVED' || event.type === 'EXTENSION_REJECTED';
@@ -116,13 +120,13 @@ export class Notifier {
   async lateAtActivation(input: { commune: string; planId: string; year: number }, opts: { giveUpWaiting?: boolean; onProgress?: () => void } = {}): Promise<DispatchResult> {
     const rm = this.deps.readModel;
     const plan = await rm.plans.find(input.commune, input.planId);
-    if (!plan) return { notified: 0, sent: 0, alreadySent: 0, refused: 0 };
+    if (!plan) return NOTHING_DISPATCHED;
     const waiting = await rm.plans.tasksWithoutState(input.planId);
     if (waiting > 0 && !opts.giveUpWaiting) throw new PlanNotReady(waiting);
     const activatedOn = communeDate(plan.activated_at ?? new Date());
     const { calendar } = await this.deps.deadlineRules(input.commune);
     const late = (await rm.inbox.openStepsOf(input.commune, input.planId)).filter((s) => dueState(s.due_at, activatedOn, calendar) === 'OVERDUE');
-    if (late.length === 0) return { notified: 0, sent: 0, alreadySent: 0, refused: 0 };
+    if (late.length === 0) return NOTHING_DISPATCHED;
     const items = late.map((s) => stepItem(s, { workingDaysLate: workingDaysBetween(s.due_at!, activatedOn, calendar) }));
     const [directory, place] = await Promise.all([this.directory(input.commune, activatedOn), this.place(input.commune)]);
     const envelopes = peopleFor([principal.role('COORDINATOR')], directory, activatedOn).map(
@@ -153,7 +157,7 @@ export class Notifier {
       if (state === 'OVERDUE') overdue.push(stepItem(s, { workingDaysLate: workingDaysBetween(s.due_at!, date, calendar) }));
       else if (state === 'DUE_SOON') dueSoon.push(stepItem(s, { workingDaysLeft: workingDaysBetween(date, s.due_at!, calendar) }));
     }
-    const empty = { notified: 0, sent: 0, alreadySent: 0, refused: 0, overdue: 0, dueSoon: 0 };
+    const empty = { ...NOTHING_DISPATCHED, overdue: 0, dueSoon: 0 };
     if (overdue.length === 0 && dueSoon.length === 0) return empty;
     const [directory, place] = await Promise.all([this.directory(commune, date), this.place(commune)]);
     const envelopes = peopleFor([principal.role('COORDINATOR')], directory, date).map(

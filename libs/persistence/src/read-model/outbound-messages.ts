@@ -1,11 +1,15 @@
 /**
- * `outbound_messages`: every e-mail the product sends, planned once per idempotency key, then claimed, sent and
- * marked. The states: PENDING (planned) → SENDING (claimed by one attempt until `claimed_until`) → SENT, or FAILED
- * (a transient error: claimed again by the next attempt), or REFUSED (the server refused it for good: 5xx).
+ * `outbound_messages`: every e-mail the product sends, planned once per idempotency key, then sent under a claim and
+ * marked. States: PENDING (planned) → SENT, or FAILED (a transient error: the next attempt sends it), or REFUSED
+ * (the server refused it for good, an SMTP 5xx: kept with its error, not retried).
+ *
+ * The claim is a row lock (SELECT … FOR UPDATE SKIP LOCKED) held by the sending attempt's database session for the
+ * length of one send: a living attempt keeps every other attempt off the message, and a worker that dies (kill -9)
+ * releases it with its connection, so the next attempt may send at once.
  */
 import type { DataSource } from 'typeorm';
 
-export type OutboundStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'REFUSED';
+export type OutboundStatus = 'PENDING' | 'SENT' | 'FAILED' | 'REFUSED';
 
 export interface PlannedMessage {
   /** Fixed by the caller once; a key planned before keeps its first id, Message-ID and file name. */
@@ -44,6 +48,9 @@ export interface OutboundRow {
   created_at: Date;
 }
 
+/** What one claimed send came to. */
+export type SendOutcome = 'sent' | 'already-sent' | 'refused' | 'busy' | { failed: string };
+
 const COLUMNS = `id, idempotency_key, to_name, to_address, subject, text_body, html_body, attachments, message_id, file_name, status, attempts, created_at`;
 
 export class OutboundMessageStore {
@@ -74,33 +81,40 @@ export class OutboundMessageStore {
   }
 
   /**
-   * Claims a message for one send: only one attempt at a time holds it, until the lease ends. A message claimed by
-   * an attempt that died (a killed worker) is claimable again once its lease has run out.
+   * Sends one message under its claim: `send` runs only if the message is unsent and no other attempt holds it,
+   * and the outcome is written before the claim is let go. `send` resolves with the server's reply, or throws
+   * (`refused(err)` tells a permanent refusal from a transient failure).
    */
-  async claim(id: string, leaseSeconds: number): Promise<OutboundRow | null> {
-    const rows: OutboundRow[] = await this.db.query(
-      `UPDATE outbound_messages SET status = 'SENDING', attempts = attempts + 1, last_attempt_at = now(),
-              claimed_until = now() + make_interval(secs => $2)
-       WHERE id = $1 AND (status IN ('PENDING', 'FAILED') OR (status = 'SENDING' AND claimed_until < now()))
-       RETURNING ${COLUMNS}`,
-      [id, leaseSeconds],
-    );
-    return rows[0] ?? null;
-  }
-
-  async markSent(id: string, response: string): Promise<void> {
-    await this.db.query(
-      `UPDATE outbound_messages SET status = 'SENT', sent_at = now(), response = $2, error = NULL, claimed_until = NULL WHERE id = $1`,
-      [id, response.slice(0, 1000)],
-    );
-  }
-
-  async markFailed(id: string, error: string, refused: boolean): Promise<void> {
-    await this.db.query(`UPDATE outbound_messages SET status = $3, error = $2, claimed_until = NULL WHERE id = $1`, [
-      id,
-      error.slice(0, 2000),
-      refused ? 'REFUSED' : 'FAILED',
-    ]);
+  sendClaimed(id: string, send: (row: OutboundRow) => Promise<string>, refused: (err: unknown) => boolean): Promise<SendOutcome> {
+    return this.db.transaction(async (m) => {
+      const rows: OutboundRow[] = await m.query(
+        `SELECT ${COLUMNS} FROM outbound_messages WHERE id = $1 AND status IN ('PENDING', 'FAILED') FOR UPDATE SKIP LOCKED`,
+        [id],
+      );
+      const row = rows[0];
+      if (!row) {
+        const now: { status: OutboundStatus }[] = await m.query(`SELECT status FROM outbound_messages WHERE id = $1`, [id]);
+        return now[0]?.status === 'SENT' ? 'already-sent' : now[0]?.status === 'REFUSED' ? 'refused' : 'busy';
+      }
+      try {
+        const response = await send(row);
+        await m.query(
+          `UPDATE outbound_messages SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_attempt_at = now(), response = $2, error = NULL
+           WHERE id = $1`,
+          [id, response.slice(0, 1000)],
+        );
+        return 'sent';
+      } catch (err) {
+        const permanent = refused(err);
+        const message = ((err as Error)?.message ?? String(err)).slice(0, 2000);
+        await m.query(`UPDATE outbound_messages SET status = $2, attempts = attempts + 1, last_attempt_at = now(), error = $3 WHERE id = $1`, [
+          id,
+          permanent ? 'REFUSED' : 'FAILED',
+          message,
+        ]);
+        return permanent ? 'refused' : { failed: message };
+      }
+    });
   }
 
   /** Delivery state of a commune's messages, newest first (for operators and tests). */
