@@ -8,7 +8,9 @@ import { DelegationPage } from './pages/DelegationPage';
 import { DraftEditorPage } from './pages/DraftEditorPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { MailboxPage } from './pages/MailboxPage';
 import { MyWorkPage } from './pages/MyWorkPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { TaskPage } from './pages/TaskPage';
 
 /**
@@ -20,6 +22,8 @@ import { TaskPage } from './pages/TaskPage';
  *   /viec-cua-toi/:id     the draft editor
  *   /theo-doi             Theo dõi (board, import, activate)
  *   /uy-quyen             Ủy quyền (delegation)
+ *   /thong-bao            Thông báo (notifications, e-mail preference)
+ *   /hop-thu-thu[/:id]    Hộp thư thử (the local mailbox; ADMIN, not in production)
  */
 export function App() {
   const { user, checking } = useSession();
@@ -53,8 +57,12 @@ function route(pathname: string) {
   if (pathname === '/viec-cua-toi') return <MyWorkPage />;
   if (pathname === '/theo-doi') return <BoardPage />;
   if (pathname === '/uy-quyen') return <DelegationPage />;
+  if (pathname === '/thong-bao') return <NotificationsPage />;
+  if (pathname === '/hop-thu-thu') return <MailboxPage />;
   let m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
+  m = matchPath('/hop-thu-thu/:id', pathname);
+  if (m) return <MailboxPage messageId={m.id} />;
   m = matchPath('/viec-cua-toi/:id', pathname);
   if (m) return <DraftEditorPage key={m.id} taskId={m.id} />;
   if (pathname === '/' || pathname === '/dang-nhap') return null;

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../lib/labels';
 import { confirmLeave, Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
+import { NotificationBell } from './NotificationBell';
 
 interface MenuItem {
   to: string;
@@ -11,7 +12,7 @@ interface MenuItem {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { user, inboxCount, hasRole, logout, refreshInboxCount } = useSession();
+  const { user, config, inboxCount, hasRole, logout, refreshInboxCount } = useSession();
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
 
@@ -28,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/viec-cua-toi', label: 'Việc của tôi', show: hasRole('STAFF') },
     { to: '/theo-doi', label: 'Theo dõi', show: true },
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
+    { to: '/hop-thu-thu', label: 'Hộp thư thử', show: hasRole('ADMIN') && Boolean(config?.devMailbox) },
   ];
   const roleText = user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
 
@@ -53,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="brand-sub">Kế hoạch cải cách hành chính 2026</span>
             </span>
           </Link>
+          <NotificationBell pathname={pathname} />
           <button
             type="button"
             className="menu-toggle"
