@@ -58,6 +58,8 @@ describe('notifications: delivery on PostgreSQL and SMTP', () => {
       status: 'IN_PROGRESS',
       cycle: 1,
       cycleDueAt: '2026-12-31',
+      cycleOriginalDueAt: '2026-12-31',
+      completedAt: null,
       deadlineKind: 'CONTINUOUS',
       leadUnits: ['KT'],
       coUnits: [],
@@ -68,6 +70,7 @@ describe('notifications: delivery on PostgreSQL and SMTP', () => {
       closedSteps: [],
       lastReturnReason: null,
       lastReturn: null,
+      extensions: [],
       seq,
       ...snap,
     };

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ConnectionLost } from './components/Connection';
 import { Loading, PageTitle } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
@@ -26,7 +27,7 @@ import { TaskPage } from './pages/TaskPage';
  *   /hop-thu-thu[/:id]    Hộp thư thử (the local mailbox; ADMIN, not in production)
  */
 export function App() {
-  const { user, checking } = useSession();
+  const { user, checking, checkRetry, retryCheck, logout } = useSession();
   const { pathname, search } = useLocation();
 
   // Signed out: everything but the login page sends you there, remembering where you were going.
@@ -40,6 +41,13 @@ export function App() {
     }
   }, [user, checking, pathname, search]);
 
+  if (checking && checkRetry) {
+    return (
+      <main className="content" id="noi-dung">
+        <ConnectionLost message={checkRetry.message} nextAt={checkRetry.nextAt} onRetry={retryCheck} onLogout={logout} />
+      </main>
+    );
+  }
   if (checking) {
     return (
       <main className="content" id="noi-dung">

@@ -14,3 +14,4 @@ export { PlanParseError } from './plan-import/plan-errors';
 export { diffPlans, type PlanDiff, type TaskChange as PlanTaskChange, type TaskField, type TaskMatch } from './plan-import/plan-diff';
 export * from './calendar';
 export * from './approval';
+export * from './deadlines';

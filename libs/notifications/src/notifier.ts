@@ -89,14 +89,8 @@ export class Notifier {
     // A change set aside by the read model has no task row to link to; nobody can be shown it.
     if (!task) return NOTHING_DISPATCHED;
     const today = communeDate(new Date(event.at));
-    const extensionId = typeof event.data?.extensionId === 'string' ? event.data.extensionId : null;
-    const deciding = event.type === 'EXTENSION_APPROVED' || event.type === 'EXTENSION_REJECTED';
-    const [directory, place, extensionRequester] = await Promise.all([
-      this.directory(commune, today),
-      this.place(commune),
-      deciding && extensionId ? this.deps.readModel.trail.extensionRequester(change.workflowId, extensionId) : Promise.resolve(null),
-    ]);
-    const notices = noticesFor(change, { directory, extensionRequester });
+    const [directory, place] = await Promise.all([this.directory(commune, today), this.place(commune)]);
+    const notices = noticesFor(change, { directory });
     const info = { id: task.id, number: task.number, content: task.content, year: task.year };
     const envelopes: Envelope[] = notices.map((notice) => ({
       key: `${change.workflowId}#${event.seq}#${notice.person.id}`,

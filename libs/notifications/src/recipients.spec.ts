@@ -151,8 +151,17 @@ describe('who is told (noticesFor)', () => {
       ]);
     });
 
-    it('OVERDUE found while the plan is activated: nobody one by one (the coordinator gets one list)', () => {
-      expect(noticesFor(change({ type: 'OVERDUE', data: { ...data, to: ['HOLDER', 'UNIT_HEAD'], atActivation: true } }, snap), { directory: directory() })).toEqual([]);
+    it('found late when the plan is activated: the holder and his unit head, whatever rung (the coordinator gets one list)', () => {
+      for (const [type, to] of [
+        ['OVERDUE', ['HOLDER', 'UNIT_HEAD']],
+        ['ESCALATED', ['CHAIRMAN']],
+      ] as const) {
+        const notices = noticesFor(change({ type, data: { ...data, rung: 2, to, atActivation: true, workingDaysLate: 40 } }, snap), { directory: directory() });
+        expect(who(notices).sort()).toEqual([
+          ['OVERDUE', 'kt.chuyenvien'],
+          ['OVERDUE', 'kt.truongphong'],
+        ]);
+      }
     });
 
     it('ESCALATED: the targets of the rung — the coordinator, then the Chairman (and his delegate)', () => {
@@ -185,12 +194,31 @@ describe('who is told (noticesFor)', () => {
       expect(who(notices)).toEqual([['EXTENSION_REQUESTED', 'kt.truongphong']]);
     });
 
-    it('EXTENSION_APPROVED / _REJECTED: the person who asked', () => {
-      const snap = snapshot();
+    it('EXTENSION_REQUESTED: never the requester, even where he could decide (the step excludes him)', () => {
+      const decision = { ...step('EXTENSION', 'KT'), excludedUserIds: [P.ktHead.id] };
+      const snap = snapshot({ openSteps: [decision] });
+      const c = change({ type: 'EXTENSION_REQUESTED', actor: ref(P.ktStaff), data: { extensionId: 'e3', scope: 'STEP', newDueAt: '2026-12-10', reason: 'x' } }, snap);
+      expect(noticesFor(c, { directory: directory() })).toEqual([]);
+    });
+
+    it('EXTENSION_APPROVED / _REJECTED: the person who asked (from the extension in the snapshot)', () => {
+      const extension = {
+        extensionId: 'c1:ext:1',
+        scope: 'TASK' as const,
+        stepId: null,
+        unit: null,
+        requestedBy: ref(P.ktStaff),
+        reason: 'Chờ số liệu',
+        originalDueAt: '2026-12-31',
+        currentDueAt: '2026-12-31',
+        newDueAt: '2027-01-15',
+        status: 'APPROVED' as const,
+        decidedBy: ref(P.chutich),
+      };
+      const snap = snapshot({ extensions: [extension] });
       for (const type of ['EXTENSION_APPROVED', 'EXTENSION_REJECTED'] as const) {
-        const notices = noticesFor(change({ type, actor: ref(P.chutich), data: { extensionId: 'e1', scope: 'TASK', newDueAt: '2027-01-15' } }, snap), {
+        const notices = noticesFor(change({ type, actor: ref(P.chutich), data: { extensionId: 'c1:ext:1', scope: 'TASK', newDueAt: '2027-01-15' } }, snap), {
           directory: directory(),
-          extensionRequester: ref(P.ktStaff),
         });
         expect(who(notices)).toEqual([['EXTENSION_DECIDED', 'kt.chuyenvien']]);
       }

@@ -11,8 +11,8 @@
  *   records its event with the same workflow clock reading;
  * - COMPLETED is silent: it always follows the final APPROVED, which already told the drafters and the coordinator;
  *   CYCLE_OPENED is silent too (at activation it would be one message per task; the daily digest lists open work);
- * - OVERDUE events raised while a plan is being activated (`data.atActivation`) are silent: the coordinator gets one
- *   list instead (lateAtActivation in the worker), not one message per late step;
+ * - a step found late when its plan is activated (`data.atActivation`) is told to its holder and unit head only,
+ *   whatever rung its lateness reached; the coordinator gets one list (lateAtActivation), not a message per step;
  * - a reminder a person turned off (emailReminders = false) still lands in the app, only the e-mail is left out;
  *   escalations and everything else cannot be turned off.
  */
@@ -72,8 +72,6 @@ export interface Notice {
 
 export interface NoticeContext {
   directory: Directory;
-  /** Who asked for the extension an EXTENSION_APPROVED / _REJECTED event decides (from the trail). */
-  extensionRequester?: UserRef | null;
 }
 
 const DEFAULT_TARGETS: Record<'OVERDUE' | 'ESCALATED', EscalationTarget[]> = {
@@ -132,14 +130,15 @@ export function noticesFor(change: TaskChange, ctx: NoticeContext): Notice[] {
   const stepNamed = () => snapshot.openSteps.find((s) => s.stepId === data.stepId) ?? null;
 
   const notices: Notice[] = [];
-  const add = (kind: NoticeKind, keys: Principal[], step: OpenStep | null) => {
+  const add = (kind: NoticeKind, keys: Principal[], step: OpenStep | null, excluded: string[] = []) => {
     for (const { person, onBehalfOf } of resolvePrincipals(keys, ctx.directory, today, snapshot.commune)) {
-      if (person.id === event.actor?.id) continue;
+      if (person.id === event.actor?.id || excluded.includes(person.id)) continue;
       if (notices.some((n) => n.person.id === person.id)) continue;
       notices.push({ kind, person, step, email: true, onBehalfOf });
     }
   };
-  const toHoldersOf = (kind: NoticeKind, steps: OpenStep[]) => steps.forEach((s) => add(kind, s.principals, s));
+  // Asked to act on a step: not those the step excludes (nobody decides on his own draft or request).
+  const toHoldersOf = (kind: NoticeKind, steps: OpenStep[]) => steps.forEach((s) => add(kind, s.principals, s, s.excludedUserIds));
 
   switch (event.type) {
     case 'ASSIGNED':
@@ -179,9 +178,14 @@ export function noticesFor(change: TaskChange, ctx: NoticeContext): Notice[] {
     }
     case 'OVERDUE':
     case 'ESCALATED': {
-      if (data.atActivation === true) break;
       const step = stepNamed();
-      if (!step) break;
+      if (!step) break; // the step moved on since the timer fired
+      if (data.atActivation === true) {
+        // Found late when the plan was activated: the holder and his unit head hear it, once, whatever rung the
+        // lateness reached; the people above them get the plan's one list instead of a message per task.
+        add('OVERDUE', (['HOLDER', 'UNIT_HEAD'] as const).flatMap((t) => targetPrincipals(t, step)), step);
+        break;
+      }
       const targets = Array.isArray(data.to) && data.to.every(isTarget) && data.to.length > 0 ? (data.to as EscalationTarget[]) : DEFAULT_TARGETS[event.type];
       add(event.type, targets.flatMap((t) => targetPrincipals(t, step)), step);
       break;
@@ -200,7 +204,7 @@ export function noticesFor(change: TaskChange, ctx: NoticeContext): Notice[] {
     }
     case 'EXTENSION_APPROVED':
     case 'EXTENSION_REJECTED': {
-      const requester = ctx.extensionRequester ?? (isUserRef(data.requestedBy) ? data.requestedBy : null);
+      const requester = (snapshot.extensions ?? []).find((e) => e.extensionId === data.extensionId)?.requestedBy;
       if (requester) add('EXTENSION_DECIDED', [principal.user(requester.id)], stepNamed());
       break;
     }
@@ -208,10 +212,6 @@ export function noticesFor(change: TaskChange, ctx: NoticeContext): Notice[] {
       break;
   }
   return notices;
-}
-
-function isUserRef(x: unknown): x is UserRef {
-  return !!x && typeof (x as UserRef).id === 'string' && typeof (x as UserRef).fullName === 'string';
 }
 
 /** The people a set of principals reaches, for messages that are not about one task event (digest, late list). */

@@ -133,9 +133,11 @@ describe('what people read (templates)', () => {
       expect(req.subject).toBe('[CCHC xã An Lão] Đề nghị gia hạn nhiệm vụ số 25 đến ngày 15/01/2027');
       expect(req.text).toContain('- Hạn hiện tại: 31/12/2026');
       expect(req.text).toContain('- Lý do: Chờ số liệu của Sở');
-      const no = render(change({ type: 'EXTENSION_REJECTED', actor: ref(P.chutich), role: 'CHAIRMAN', comment: 'Không đủ căn cứ', data: { extensionId: 'e1' } }, snap), 'kt.chuyenvien', {
-        extensionRequester: ref(P.ktStaff),
-      });
+      const asked = { extensionId: 'e1', scope: 'TASK' as const, stepId: null, unit: null, requestedBy: ref(P.ktStaff), reason: 'x', originalDueAt: null, currentDueAt: null, newDueAt: '2027-01-15', status: 'REJECTED' as const, decidedBy: ref(P.chutich) };
+      const no = render(
+        change({ type: 'EXTENSION_REJECTED', actor: ref(P.chutich), role: 'CHAIRMAN', comment: 'Không đủ căn cứ', data: { extensionId: 'e1' } }, { ...snap, extensions: [asked] }),
+        'kt.chuyenvien',
+      );
       expect(no.subject).toBe('[CCHC xã An Lão] Đề nghị gia hạn nhiệm vụ số 25 không được chấp thuận');
       expect(no.text).toContain('- Ý kiến: Không đủ căn cứ');
     });

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { ROLE_LABELS } from '../lib/labels';
+import { roleTitle } from '../lib/labels';
+import { ConnectionBanner } from './Connection';
 import { confirmLeave, Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { NotificationBell } from './NotificationBell';
@@ -31,7 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
     { to: '/hop-thu-thu', label: 'Hộp thư thử', show: hasRole('ADMIN') && Boolean(config?.devMailbox) },
   ];
-  const roleText = user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
+  const roleText = user.roles.map((r) => roleTitle(r, user.unit)).join(', ');
 
   const onLogout = () => {
     if (!confirmLeave()) return;
@@ -105,6 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         </div>
       </header>
+      <ConnectionBanner />
       <main id="noi-dung" className="content" tabIndex={-1}>
         {children}
       </main>

@@ -5,7 +5,7 @@ import { ChangeWriter } from '@app/persistence';
 
 /**
  * Activities of the task workflow: the read model and the trail (written idempotently in one statement), … Telling
- * people (notifyTaskEvent) is the notifier's: activities/notification-activities.ts.
+ * people (notifyTaskEvent, and the plan's notifyLateAtActivation) is the notifier's: activities/notification-activities.ts.
  */
 export function createTaskActivities(ds: DataSource): Omit<TaskActivities, 'notifyTaskEvent'> {
   const writer = new ChangeWriter(ds);

@@ -79,6 +79,8 @@ export function snapshot(overrides: Partial<TaskSnapshot> = {}): TaskSnapshot {
     status: 'IN_PROGRESS',
     cycle: 1,
     cycleDueAt: '2026-12-31',
+    cycleOriginalDueAt: '2026-12-31',
+    completedAt: null,
     deadlineKind: 'FIXED',
     leadUnits: ['KT'],
     coUnits: ['VP'],
@@ -89,6 +91,7 @@ export function snapshot(overrides: Partial<TaskSnapshot> = {}): TaskSnapshot {
     closedSteps: [],
     lastReturnReason: null,
     lastReturn: null,
+    extensions: [],
     seq: 7,
     ...overrides,
   };

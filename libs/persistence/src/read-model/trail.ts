@@ -34,15 +34,4 @@ export class TrailReadModel {
       [commune],
     );
   }
-
-  /** Who asked for an extension, from its EXTENSION_REQUESTED event (the decision's event does not name him). */
-  async extensionRequester(workflowId: string, extensionId: string): Promise<{ id: string; fullName: string } | null> {
-    const rows: { actor_id: string | null; actor_name: string | null }[] = await this.db.query(
-      `SELECT actor_id, actor_name FROM audit_events
-       WHERE workflow_id = $1 AND type = 'EXTENSION_REQUESTED' AND data->>'extensionId' = $2 ORDER BY seq DESC LIMIT 1`,
-      [workflowId, extensionId],
-    );
-    const r = rows[0];
-    return r?.actor_id ? { id: r.actor_id, fullName: r.actor_name ?? '' } : null;
-  }
 }
