@@ -59,9 +59,12 @@ export class NotificationReadModel {
 
   /** Marks one of the user's notifications read (the first time only); null when it is not his. */
   async markRead(userId: string, id: string): Promise<NotificationRow | null> {
+    // A SELECT around the UPDATE: the driver answers an UPDATE … RETURNING with [rows, count], a SELECT with rows.
     const rows: NotificationRow[] = await this.db.query(
-      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id::text = $1 AND user_id = $2
-       RETURNING id, kind, title, body, link, task_id, report_id, created_at, read_at`,
+      `WITH marked AS (
+         UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id::text = $1 AND user_id = $2
+         RETURNING id, kind, title, body, link, task_id, report_id, created_at, read_at
+       ) SELECT * FROM marked`,
       [id, userId],
     );
     return rows[0] ?? null;
