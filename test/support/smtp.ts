@@ -11,7 +11,8 @@
  * A message counts as received when the server answers its DATA with 250, as SMTP says. Two controls for delivery
  * tests: `refuse` answers chosen recipients with a permanent 550; `holdAfter(n)` accepts n more messages and then
  * holds the reply to the next one (the promise resolves when it arrives) until `release()` — a client that hangs up
- * meanwhile (a killed worker) never gets its 250, and that message is counted in `abandoned`, not in `messages`.
+ * meanwhile (a killed worker) never gets its 250: that message is counted in `abandoned`, not in `messages`, as soon
+ * as the server sees the connection close.
  */
 import { AddressInfo } from 'net';
 import { simpleParser, AddressObject } from 'mailparser';
@@ -71,7 +72,7 @@ export async function startSmtpServer(
   const messages: ReceivedMail[] = [];
   const abandoned: ReceivedMail[] = [];
   const closed = new Set<string>();
-  let hold: { after: number; onHeld: (m: ReceivedMail) => void; release?: () => void; taken?: boolean } | null = null;
+  let hold: { after: number; onHeld: (m: ReceivedMail) => void; release?: () => void; taken?: boolean; sessionId?: string } | null = null;
   const waiters = new Set<() => void>();
   const notify = () => waiters.forEach((w) => w());
 
@@ -95,6 +96,8 @@ export async function startSmtpServer(
     },
     onClose(session) {
       closed.add(session.id);
+      // The sender of the held message hung up: it will never read the reply, so stop holding it.
+      if (hold?.taken && hold.sessionId === session.id) release();
     },
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
@@ -123,6 +126,7 @@ export async function startSmtpServer(
             } else {
               const h = hold;
               h.taken = true;
+              h.sessionId = session.id;
               await new Promise<void>((resolve) => {
                 h.release = resolve;
                 h.onHeld(mail);
