@@ -121,7 +121,7 @@ describe('notifications through the approval chain (SMTP)', () => {
     const mine = (await t.http().get('/api/notifications').set(staff)).body as { id: string; kind: string; taskId?: string; title: string; body: string; read: boolean }[];
     const ofTask25 = mine.filter((n) => n.taskId === chain.taskId);
     expect(ofTask25.map((n) => n.kind)).toEqual(['APPROVED', 'RETURNED', 'ASSIGNED']);
-    expect(ofTask25.find((n) => n.kind === 'RETURNED')!.body).toBe(`Vũ Đức Thắng (Lãnh đạo Phòng Kinh tế) trả lại dự thảo nhiệm vụ số 25. Lý do: ${RETURN_REASON}`);
+    expect(ofTask25.find((n) => n.kind === 'RETURNED')!.body).toBe(`Vũ Đức Thắng (Lãnh đạo Phòng Kinh tế) trả lại dự thảo nhiệm vụ số 25. Lý do: ${RETURN_REASON}.`);
     const { unread } = (await t.http().get('/api/notifications/count').set(staff)).body;
     expect(unread).toBe(mine.filter((n) => !n.read).length);
     const read = await t.http().post(`/api/notifications/${ofTask25[0].id}/read`).set(staff).expect(200);

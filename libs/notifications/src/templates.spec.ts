@@ -79,7 +79,7 @@ describe('what people read (templates)', () => {
     expect(m.text).toContain('- Lý do trả lại: Bổ sung số liệu <quý IV> & phụ lục');
     expect(m.html).toContain('Bổ sung số liệu &lt;quý IV&gt; &amp; phụ lục');
     expect(m.html).not.toContain('<quý IV>');
-    expect(m.body).toBe('Nguyễn Văn Hùng (Phó Chủ tịch UBND xã, thay mặt Chủ tịch Đinh Thành Đồng theo ủy quyền) trả lại dự thảo nhiệm vụ số 25. Lý do: Bổ sung số liệu <quý IV> & phụ lục');
+    expect(m.body).toBe('Nguyễn Văn Hùng (Phó Chủ tịch UBND xã, thay mặt Chủ tịch Đinh Thành Đồng theo ủy quyền) trả lại dự thảo nhiệm vụ số 25. Lý do: Bổ sung số liệu <quý IV> & phụ lục.');
   });
 
   it('APPROVED: the approver and the day, thanks to the drafter, a word to the coordinator', () => {

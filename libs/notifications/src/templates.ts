@@ -63,6 +63,12 @@ export function shortTitle(content: string, max = 90): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
+/** Ends a sentence with a full stop, unless it already ends with one (or with "…"). */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.…!?]$/.test(t) ? t : `${t}.`;
+}
+
 function unitName(place: Place, unit: UnitCode | null | undefined): string {
   return unit ? (place.unitNames[unit] ?? unit) : '';
 }
@@ -224,7 +230,7 @@ export function renderTaskNotice(notice: Notice, change: TaskChange, task: TaskI
       ...base,
       subject: `${prefix(place)} Giao thực hiện ${of}: ${short}`,
       title: `Được giao ${of}`,
-      body: `${actor} giao đồng chí thực hiện ${of}: ${short}.${due ? ` Hạn: ${due}.` : ''}`,
+      body: `${sentence(`${actor} giao đồng chí thực hiện ${of}: ${short}`)}${due ? ` Hạn: ${due}.` : ''}`,
       blocks: [
         { p: `Đồng chí ${actor} đã giao đồng chí thực hiện ${of} thuộc ${plan}:` },
         { quote: task.content },
@@ -253,7 +259,7 @@ export function renderTaskNotice(notice: Notice, change: TaskChange, task: TaskI
         ...base,
         subject: `${prefix(place)} Trình duyệt ${of} – chờ đồng chí cho ý kiến`,
         title: `${Of} chờ đồng chí cho ý kiến`,
-        body: `${event.type === 'SUBMITTED' ? `${actor} trình` : `${actor} đã duyệt, chuyển`} ${of}: ${short}.${due ? ` Hạn xử lý: ${due}.` : ''}`,
+        body: `${sentence(`${event.type === 'SUBMITTED' ? `${actor} trình` : `${actor} đã duyệt, chuyển`} ${of}: ${short}`)}${due ? ` Hạn xử lý: ${due}.` : ''}`,
         blocks: [
           { p: how },
           { quote: task.content },
@@ -281,7 +287,7 @@ export function renderTaskNotice(notice: Notice, change: TaskChange, task: TaskI
         ...base,
         subject: `${prefix(place)} ${Of} bị trả lại – đề nghị chỉnh sửa dự thảo`,
         title: `${Of} bị trả lại`,
-        body: `${who} trả lại dự thảo ${of}. Lý do: ${reason}`,
+        body: `${who} trả lại dự thảo ${of}. Lý do: ${sentence(reason)}`,
         blocks: [
           { p: `Dự thảo ${of} thuộc ${plan} đã bị trả lại${level ? ` ở bước “${stepWords(level, level === 'VHXH_REVIEW' ? snapshot.reviewingUnit : (actorUnit ?? null), place)}”` : ''}:` },
           { quote: task.content },
@@ -296,7 +302,7 @@ export function renderTaskNotice(notice: Notice, change: TaskChange, task: TaskI
         ...base,
         subject: `${prefix(place)} ${Of} đã được phê duyệt, hoàn thành`,
         title: `${Of} đã hoàn thành`,
-        body: `${actor} đã phê duyệt ${of}: ${short}.`,
+        body: sentence(`${actor} đã phê duyệt ${of}: ${short}`),
         blocks: [
           { p: `${Of} thuộc ${plan} đã được phê duyệt và ghi nhận hoàn thành:` },
           { quote: task.content },
@@ -331,7 +337,7 @@ export function renderTaskNotice(notice: Notice, change: TaskChange, task: TaskI
         ...base,
         subject: `${prefix(place)} Đề nghị gia hạn ${of} đến ngày ${vnDate(data.newDueAt as string)}`,
         title: `Đề nghị gia hạn ${of}`,
-        body: `${actor} đề nghị gia hạn ${of} đến ngày ${vnDate(data.newDueAt as string)}. Lý do: ${String(data.reason ?? comment ?? '')}`,
+        body: `${actor} đề nghị gia hạn ${of} đến ngày ${vnDate(data.newDueAt as string)}. Lý do: ${sentence(String(data.reason ?? comment ?? ''))}`,
         blocks: [
           { p: `Đồng chí ${actor} đề nghị gia hạn ${of} thuộc ${plan}:` },
           { quote: task.content },

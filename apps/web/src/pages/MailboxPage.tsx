@@ -75,22 +75,32 @@ function MessageView({ id }: { id: string }) {
   return (
     <article className="panel mail" aria-labelledby="tieu-de-thu">
       <h2 id="tieu-de-thu">{m.subject || '(không có tiêu đề)'}</h2>
-      <dl className="summary">
-        <dt>Người gửi</dt>
-        <dd>{m.from}</dd>
-        <dt>Người nhận</dt>
-        <dd>{m.to.join(', ')}</dd>
-        <dt>Thời gian</dt>
-        <dd>{formatDateTime(m.date)}</dd>
-        <dt>Mã thư</dt>
-        <dd className="mail-id">{m.messageId ?? '—'}</dd>
-        {m.attachments.length > 0 && (
-          <>
-            <dt>Tệp đính kèm</dt>
-            <dd>{m.attachments.map((a) => `${a.filename ?? '(không tên)'} (${formatBytes(a.size)})`).join(', ')}</dd>
-          </>
-        )}
-      </dl>
+      <table className="mail-headers">
+        <tbody>
+          <tr>
+            <th scope="row">Người gửi</th>
+            <td>{m.from}</td>
+          </tr>
+          <tr>
+            <th scope="row">Người nhận</th>
+            <td>{m.to.join(', ')}</td>
+          </tr>
+          <tr>
+            <th scope="row">Thời gian</th>
+            <td>{formatDateTime(m.date)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Mã thư (Message-ID)</th>
+            <td className="mail-id">{m.messageId ?? '—'}</td>
+          </tr>
+          {m.attachments.length > 0 && (
+            <tr>
+              <th scope="row">Tệp đính kèm</th>
+              <td>{m.attachments.map((a) => `${a.filename ?? '(không tên)'} (${formatBytes(a.size)})`).join(', ')}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
       {m.html && (
         <div className="actions" role="group" aria-label="Cách xem thư">
           <button type="button" className={`btn btn-small ${!asText ? 'btn-primary' : ''}`} aria-pressed={!asText} onClick={() => setAsText(false)}>

@@ -15,6 +15,8 @@ export function NotificationsPage() {
   const prefs = useAsync(() => Api.preferences(), []);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [busy, setBusy] = useState(false);
+  // The box moves at once; it goes back if the server refuses.
+  const [reminders, setRemindersShown] = useState<boolean | null>(null);
 
   const markRead = async (n: AppNotification) => {
     if (n.read) return;
@@ -59,6 +61,7 @@ export function NotificationsPage() {
 
   const setReminders = async (on: boolean) => {
     setNotice(null);
+    setRemindersShown(on);
     try {
       await Api.setPreferences({ emailReminders: on });
       await prefs.reload();
@@ -67,6 +70,7 @@ export function NotificationsPage() {
         text: on ? 'Đã bật thư nhắc hạn qua e-mail.' : 'Đã tắt thư nhắc hạn qua e-mail. Nhắc hạn vẫn hiện trong mục Thông báo.',
       });
     } catch (err) {
+      setRemindersShown(null);
       setNotice({ kind: 'error', text: errorMessage(err) });
     }
   };
@@ -136,11 +140,11 @@ export function NotificationsPage() {
         {prefs.error ? (
           <ErrorBox message={prefs.error} onRetry={() => void prefs.reload()} />
         ) : (
-          <div className="field-check">
+          <div className="field field-check">
             <input
               id="email-reminders"
               type="checkbox"
-              checked={prefs.data?.emailReminders ?? true}
+              checked={reminders ?? prefs.data?.emailReminders ?? true}
               disabled={!prefs.data}
               onChange={(e) => void setReminders(e.target.checked)}
             />
