@@ -321,6 +321,8 @@ async function main(): Promise<void> {
   progress.info(`OpenAPI:              ${base}/api/docs`);
   if (temporalUiUrl) progress.info(`Temporal UI:          ${temporalUiUrl}`);
   progress.info(`Dữ liệu (data):       ${rel(dataDir)}`);
+  if (config.smtpUrl) progress.info(`Thư điện tử (mail):   SMTP ${redactUrl(config.smtpUrl)}`);
+  else progress.info(`Hộp thư thử (mail):   ${rel(config.mailboxDir)}${config.production ? '' : ` — xem ở ${base}/hop-thu-thu (admin)`}`);
   if (!config.production) {
     const names = accounts.map((a) => a.username);
     progress.info(
