@@ -4,9 +4,11 @@ import { AuthUser, CurrentUser } from '../common/current-user';
 import { ListNotificationsDto } from './dto/list-notifications.dto';
 import { PreferencesDto } from './dto/preferences.dto';
 import { NotificationsService } from './notifications.service';
+import { ApiErrorResponses } from '../common/openapi';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 404, 503)
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -37,6 +39,7 @@ export class NotificationsController {
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 503)
 @Controller('me/preferences')
 export class PreferencesController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -55,6 +58,7 @@ export class PreferencesController {
 /** "Hộp thư thử": the .eml files written without SMTP_URL. ADMIN only; 404 in production. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 503)
 @Controller('dev/mailbox')
 export class DevMailboxController {
   constructor(private readonly notifications: NotificationsService) {}
