@@ -1,25 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
-import { DataSource } from 'typeorm';
-import { UnitCode } from '@app/contracts';
+import { communeDate } from '@app/domain';
+import { ReadModel, type SessionUserRow, type UserRow } from '@app/persistence';
 import { ApiError } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface UserRow {
-  id: string;
-  username: string;
-  full_name: string;
-  commune: string;
-  unit_code: UnitCode | null;
-  unit_name: string | null;
-  roles: AuthUser['roles'];
-  password_hash: string;
-  active: boolean;
-}
 
 export function publicUser(u: AuthUser) {
   return {
@@ -32,7 +19,7 @@ export function publicUser(u: AuthUser) {
   };
 }
 
-const toAuthUser = (r: UserRow): AuthUser => ({
+const toAuthUser = (r: UserRow & Partial<Pick<SessionUserRow, 'delegation'>>): AuthUser => ({
   id: r.id,
   username: r.username,
   fullName: r.full_name,
@@ -40,18 +27,18 @@ const toAuthUser = (r: UserRow): AuthUser => ({
   unit: r.unit_code,
   unitName: r.unit_name,
   roles: r.roles,
+  ...(r.delegation ? { delegation: r.delegation } : {}),
 });
 
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly readModel: ReadModel,
     private readonly jwt: JwtService,
   ) {}
 
   async login(username: string, password: string) {
-    const rows: UserRow[] = await this.ds.query(`SELECT u.*, un.name AS unit_name FROM users u LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code WHERE u.username = $1 AND u.active`, [username.trim().toLowerCase()]);
-    const row = rows[0];
+    const row = await this.readModel.sessions.forLogin(username.trim().toLowerCase());
     // Compare even when the user is unknown, so timing does not reveal which usernames exist.
     const ok = await bcrypt.compare(password, row?.password_hash ?? '$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
     if (!row || !ok) throw new ApiError('AUTH_INVALID', 'Tên đăng nhập hoặc mật khẩu không đúng.');
@@ -60,7 +47,7 @@ export class AuthService {
     return { accessToken, user: publicUser(user) };
   }
 
-  /** Loads the user behind a token; a deactivated account loses access at once. */
+  /** Loads the user behind a token, with the delegation he holds today; a deactivated account loses access at once. */
   async userFromToken(token: string): Promise<AuthUser | null> {
     let payload: unknown;
     try {
@@ -72,7 +59,7 @@ export class AuthService {
     // is not a user id is simply not a user (the uuid column would otherwise fail the query with a 500).
     const sub = (payload as { sub?: unknown } | null)?.sub;
     if (typeof sub !== 'string' || !UUID.test(sub)) return null;
-    const rows: UserRow[] = await this.ds.query(`SELECT u.*, un.name AS unit_name FROM users u LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code WHERE u.id = $1 AND u.active`, [sub]);
-    return rows[0] ? toAuthUser(rows[0]) : null;
+    const row = await this.readModel.sessions.activeUser(sub, communeDate(Date.now()));
+    return row ? toAuthUser(row) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Role, UnitCode } from '@app/contracts';
+import { DelegationRef, Role, UnitCode } from '@app/contracts';
 
 /** The authenticated user, as the JWT guard loaded it from the database. */
 export interface AuthUser {
@@ -10,6 +10,8 @@ export interface AuthUser {
   unit: UnitCode | null;
   unitName?: string | null;
   roles: Role[];
+  /** The Chairman's delegation a Vice Chairman holds today (loaded with the session). */
+  delegation?: DelegationRef;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);

@@ -1,8 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { ReadModel } from '@app/persistence';
 import { Public } from '../common/current-user';
 import { TemporalService } from '../temporal/temporal.service';
 
@@ -20,7 +19,7 @@ const HEALTH_SCHEMA = {
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly readModel: ReadModel,
     private readonly temporal: TemporalService,
   ) {}
 
@@ -29,7 +28,7 @@ export class HealthController {
   @ApiResponse({ status: 200, description: 'Cơ sở dữ liệu và Temporal đều trả lời', content: { 'application/json': { schema: HEALTH_SCHEMA } } })
   @ApiResponse({ status: 503, description: 'Một phần không trả lời (database hoặc temporal là "down")', content: { 'application/json': { schema: HEALTH_SCHEMA } } })
   async health(@Res({ passthrough: true }) res: Response) {
-    const database = await this.ds.query('SELECT 1').then(() => 'up', () => 'down');
+    const database = (await this.readModel.ping()) ? 'up' : 'down';
     const temporal = (await this.temporal.isUp()) ? 'up' : 'down';
     const ok = database === 'up' && temporal === 'up';
     res.status(ok ? 200 : 503);

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DelegationsModule } from '../delegations/delegations.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
 
 /** The steps waiting for the caller, and approving several at once. */
-@Module({ imports: [DelegationsModule, TasksModule], controllers: [InboxController], providers: [InboxService] })
+@Module({ imports: [TasksModule], controllers: [InboxController], providers: [InboxService] })
 export class InboxModule {}

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DelegationsModule } from '../delegations/delegations.module';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 /** One plan task: its detail, its trail, and every human action on it (sent to its workflow). */
-@Module({ imports: [DelegationsModule], controllers: [TasksController], providers: [TasksService], exports: [TasksService] })
+@Module({ controllers: [TasksController], providers: [TasksService], exports: [TasksService] })
 export class TasksModule {}

@@ -20,7 +20,6 @@ import { authorize, communeDate, dueSoonWorkingDays, type Target } from '@app/do
 import { ReadModel, TaskRow } from '@app/persistence';
 import { ApiError, notFound, validation } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
-import { DelegationsService } from '../delegations/delegations.service';
 import { TemporalService, toApiError, WorkflowRefusal } from '../temporal/temporal.service';
 import { toTask, toTaskDetail, ViewContext } from './task.view';
 
@@ -35,7 +34,6 @@ export class TasksService {
   constructor(
     private readonly readModel: ReadModel,
     private readonly temporal: TemporalService,
-    private readonly delegations: DelegationsService,
   ) {}
 
   /** A task of the caller's commune; another commune's task is NOT_FOUND, never FORBIDDEN. */
@@ -45,16 +43,22 @@ export class TasksService {
     return row;
   }
 
-  async actor(user: AuthUser): Promise<Actor> {
-    const delegation = await this.delegations.activeFor(user);
-    return { id: user.id, fullName: user.fullName, commune: user.commune, unit: user.unit, roles: user.roles, ...(delegation ? { delegation } : {}) };
+  /** The actor the policy and the workflow see: the session's user, with the delegation loaded with it. */
+  actor(user: AuthUser): Actor {
+    const { id, fullName, commune, unit, roles, delegation } = user;
+    return { id, fullName, commune, unit, roles, ...(delegation ? { delegation } : {}) };
   }
 
   /** Who acts, the commune's today, and its deadline rules (calendar and due-soon window): one read per call. */
-  async context(user: AuthUser, actor?: Actor): Promise<ViewContext> {
+  async context(user: AuthUser): Promise<ViewContext> {
     const today = communeDate(Date.now());
-    const [who, rules] = await Promise.all([actor ?? this.actor(user), this.readModel.deadlineRules.of(user.commune, today)]);
-    return { actor: who, today, calendar: rules.calendar, dueSoonWorkingDays: dueSoonWorkingDays(rules.settings) };
+    const rules = await this.readModel.deadlineRules.of(user.commune, today);
+    return { actor: this.actor(user), today, calendar: rules.calendar, dueSoonWorkingDays: dueSoonWorkingDays(rules.settings) };
+  }
+
+  /** The task and the caller's context, read side by side: one round trip of waiting, not two. */
+  private loadWithContext(user: AuthUser, taskId: string): Promise<[TaskRow, ViewContext]> {
+    return Promise.all([this.load(user, taskId), this.context(user)]);
   }
 
   /**
@@ -92,8 +96,7 @@ export class TasksService {
     def: UpdateDefinition<TaskSnapshot, [I]>,
     input: (actor: Actor, stepId: string | undefined) => I,
   ) {
-    const row = await this.load(user, taskId);
-    const ctx = await this.context(user);
+    const [row, ctx] = await this.loadWithContext(user, taskId);
     const verdict = this.permit(row, ctx, action, target);
     const snapshot = await this.update(row, def, input(ctx.actor, verdict.step?.stepId));
     return toTaskDetail(row, ctx, snapshot);
@@ -137,8 +140,7 @@ export class TasksService {
 
   /** Assigns an ASSIGN step, or reassigns a part being drafted (its DRAFT step): the unit head's two moves. */
   async assign(user: AuthUser, taskId: string, assigneeId: string, stepId?: string, note?: string) {
-    const row = await this.load(user, taskId);
-    const ctx = await this.context(user);
+    const [row, ctx] = await this.loadWithContext(user, taskId);
     const named = row.snapshot?.openSteps.find((s) => s.stepId === stepId);
     // With the step the page showed, its kind says which move; without it, whichever the policy allows.
     const verdict = named
@@ -158,8 +160,7 @@ export class TasksService {
 
   /** The text is stored first; the workflow records its id. A version the workflow refused leaves no text behind. */
   async saveDraft(user: AuthUser, taskId: string, content: string) {
-    const row = await this.load(user, taskId);
-    const ctx = await this.context(user);
+    const [row, ctx] = await this.loadWithContext(user, taskId);
     this.permit(row, ctx, 'saveDraft', {});
     const ref = await this.readModel.contents.store({ taskId: row.id, commune: row.commune, kind: 'DRAFT', content, author: ctx.actor });
     try {
@@ -189,8 +190,7 @@ export class TasksService {
   }
 
   async contribute(user: AuthUser, taskId: string, unit: UnitCode, content: string) {
-    const row = await this.load(user, taskId);
-    const ctx = await this.context(user);
+    const [row, ctx] = await this.loadWithContext(user, taskId);
     this.permit(row, ctx, 'contribute', { unit });
     const ref = await this.readModel.contents.store({ taskId: row.id, commune: row.commune, kind: 'CONTRIBUTION', content, author: ctx.actor });
     try {
@@ -217,8 +217,7 @@ export class TasksService {
    * refused it by its rules; after any other failure the workflow may already have recorded it, so it stays.
    */
   async addAttachment(user: AuthUser, taskId: string, file: { originalname: string; mimetype: string; buffer: Buffer }) {
-    const row = await this.load(user, taskId);
-    const ctx = await this.context(user);
+    const [row, ctx] = await this.loadWithContext(user, taskId);
     this.permit(row, ctx, 'addAttachment', {});
     const id = randomUUID();
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');

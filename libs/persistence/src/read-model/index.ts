@@ -19,7 +19,7 @@ import { PreferenceReadModel } from './preferences';
 import { TaskReadModel } from './tasks';
 import { TrailReadModel } from './trail';
 import { UnitReadModel } from './units';
-import { UserReadModel } from './users';
+import { SessionReadModel, UserReadModel } from './users';
 
 export class ReadModel {
   readonly tasks: TaskReadModel;
@@ -36,9 +36,18 @@ export class ReadModel {
   readonly deadlineRules: DeadlineRulesReadModel;
   readonly communes: CommuneReadModel;
   readonly delegations: DelegationReadModel;
+  readonly sessions: SessionReadModel;
   readonly notifications: NotificationReadModel;
   readonly outbound: OutboundMessageStore;
   readonly preferences: PreferenceReadModel;
+
+  /** Whether the database answers (health). */
+  async ping(): Promise<boolean> {
+    return this.db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+  }
 
   constructor(readonly db: DataSource) {
     this.tasks = new TaskReadModel(db);
@@ -55,6 +64,7 @@ export class ReadModel {
     this.deadlineRules = new DeadlineRulesReadModel(db);
     this.communes = new CommuneReadModel(db);
     this.delegations = new DelegationReadModel(db);
+    this.sessions = new SessionReadModel(db);
     this.notifications = new NotificationReadModel(db);
     this.outbound = new OutboundMessageStore(db);
     this.preferences = new PreferenceReadModel(db);
