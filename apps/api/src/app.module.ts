@@ -14,6 +14,7 @@ import { DelegationsModule } from './delegations/delegations.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OverdueModule } from './overdue/overdue.module';
 import { PlansModule } from './plans/plans.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { SettingsModule } from './settings/settings.module';
@@ -41,6 +42,7 @@ export class AppModule {
         PlansModule,
         TasksModule,
         InboxModule,
+        OverdueModule,
         DelegationsModule,
         UsersModule,
         CalendarModule,

@@ -4,7 +4,7 @@
  * (`allowedActions`) and what each due date means (`dueState`) come from the domain's policy and calendar.
  */
 import type { Actor, OpenStep, TaskSnapshot } from '@app/contracts';
-import { allowedActions, dueState, type WorkingCalendar } from '@app/domain';
+import { allowedActions, communeDate, dueState, STATUS_WORDS, statusWord, workingDaysBetween, type WorkingCalendar } from '@app/domain';
 import type { TaskRow } from '@app/persistence';
 
 export interface ViewContext {
@@ -29,7 +29,23 @@ function stepView(row: TaskRow, step: OpenStep, ctx: ViewContext) {
     dueAt: step.dueAt,
     dueState: dueState(step.dueAt, ctx.today, ctx.calendar, ctx.dueSoonWorkingDays),
     escalationLevel: step.escalationLevel,
+    // How long the step has been with its holder, in working days (the board's "đang ở … N ngày làm việc").
+    workingDaysOpen: workingDaysBetween(communeDate(Date.parse(step.openedAt)), ctx.today, ctx.calendar),
   };
+}
+
+/** The status word of the cycle, counted against its original date (libs/domain deadlines). */
+function statusWordOf(row: TaskRow, snapshot: TaskSnapshot | null, ctx: ViewContext) {
+  const key = statusWord(
+    {
+      status: snapshot?.status ?? row.status,
+      dueAt: snapshot?.cycleDueAt ?? null,
+      originalDueAt: snapshot?.cycleOriginalDueAt ?? null,
+      completedOn: snapshot?.completedAt ? communeDate(Date.parse(snapshot.completedAt)) : null,
+    },
+    ctx.today,
+  );
+  return { key, text: STATUS_WORDS[key] };
 }
 
 /** The task as the list and the board show it. */
@@ -53,6 +69,8 @@ export function toTask(row: TaskRow, ctx: ViewContext, snapshot: TaskSnapshot | 
     status: snapshot?.status ?? row.status,
     cycle: snapshot?.cycle ?? row.cycle,
     cycleDueAt: snapshot?.cycleDueAt ?? null,
+    cycleOriginalDueAt: snapshot?.cycleOriginalDueAt ?? null,
+    statusWord: statusWordOf(row, snapshot, ctx),
     currentStep: main ? stepView(row, main, ctx) : null,
     workflowId: row.workflow_id,
   };
@@ -67,6 +85,7 @@ export function toTaskDetail(row: TaskRow, ctx: ViewContext, snapshot: TaskSnaps
     contributions: snapshot?.contributions ?? [],
     lastReturnReason: snapshot?.lastReturn?.reason ?? snapshot?.lastReturnReason ?? null,
     lastReturn: snapshot?.lastReturn ?? null,
+    extensions: snapshot?.extensions ?? [],
     allowedActions: snapshot ? allowedActions(snapshot, ctx.actor, ctx.today) : [],
   };
 }

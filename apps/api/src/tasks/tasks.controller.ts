@@ -8,7 +8,18 @@ import { CONTROL_CHARACTERS } from '../common/clean-text';
 import { ApiErrorResponses } from '../common/openapi';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { TasksService } from './tasks.service';
-import { AssignDto, ContributeDto, ContributionRequestDto, DecisionDto, DraftDto, LeadUnitsDto, ScheduleDto, SubmitDto } from './dto/task-actions.dto';
+import {
+  AssignDto,
+  ContributeDto,
+  ContributionRequestDto,
+  DecisionDto,
+  DraftDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  LeadUnitsDto,
+  ScheduleDto,
+  SubmitDto,
+} from './dto/task-actions.dto';
 
 const MAX_ATTACHMENT_BYTES = maxAttachmentBytes();
 
@@ -101,6 +112,19 @@ export class TasksController {
   @Put('tasks/:taskId/lead-units')
   setLeadUnits(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: LeadUnitsDto) {
     return this.tasks.setLeadUnits(user, taskId, [...new Set(dto.units)]);
+  }
+
+  /** The holder of a dated step (or his unit head) asks for a new date; the original date is kept. */
+  @Post('tasks/:taskId/extension')
+  @HttpCode(200)
+  requestExtension(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: ExtensionRequestDto) {
+    return this.tasks.requestExtension(user, taskId, { ...dto, newDueAt: dto.newDueAt.slice(0, 10) });
+  }
+
+  @Post('tasks/:taskId/extension/decision')
+  @HttpCode(200)
+  decideExtension(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Body() dto: ExtensionDecisionDto) {
+    return this.tasks.decideExtension(user, taskId, dto.decision, dto.comment);
   }
 
   @Get('tasks/:taskId/history')

@@ -6,8 +6,10 @@ import {
   addAttachmentUpdate,
   assignUpdate,
   contributeUpdate,
+  decideExtensionUpdate,
   decideUpdate,
   requestContributionsUpdate,
+  requestExtensionUpdate,
   saveDraftUpdate,
   setLeadUnitsUpdate,
   setScheduleUpdate,
@@ -210,6 +212,32 @@ export class TasksService {
     const unknown = units.filter((u) => !known.includes(u));
     if (unknown.length) throw validation(`Đơn vị ${unknown.join(', ')} không có trong danh sách đơn vị của xã.`);
     return this.act(user, taskId, 'setLeadUnit', {}, setLeadUnitsUpdate, (actor) => ({ actor, units }));
+  }
+
+  /** The holder (or his unit head) asks for a new date with a reason: the task's, or a contribution's (STEP). */
+  requestExtension(user: AuthUser, taskId: string, body: { newDueAt: string; reason: string; scope?: 'TASK' | 'STEP'; stepId?: string }) {
+    return this.act(user, taskId, 'requestExtension', { stepId: body.stepId }, requestExtensionUpdate, (actor, stepId) => ({
+      actor,
+      scope: body.scope ?? 'TASK',
+      stepId,
+      newDueAt: body.newDueAt,
+      reason: body.reason.trim(),
+    }));
+  }
+
+  /** The Chairman (or his delegate) decides on the task's date, the unit head on a contribution's. */
+  async decideExtension(user: AuthUser, taskId: string, decision: 'approve' | 'reject', comment?: string) {
+    const [row, ctx] = await this.loadWithContext(user, taskId);
+    this.permit(row, ctx, 'decideExtension', {});
+    const pending = row.snapshot!.extensions.find((e) => e.status === 'PENDING');
+    if (!pending) throw new ApiError('STEP_CLOSED', 'Không có đề nghị gia hạn nào đang chờ quyết định.');
+    const snapshot = await this.update(row, decideExtensionUpdate, {
+      actor: ctx.actor,
+      extensionId: pending.extensionId,
+      decision,
+      ...(comment?.trim() ? { comment: comment.trim() } : {}),
+    });
+    return toTaskDetail(row, ctx, snapshot);
   }
 
   /**

@@ -102,3 +102,38 @@ export class InboxReadModel {
     );
   }
 }
+
+/** An overdue open step, as the coordinator's "Quá hạn" view lists it. */
+export interface OverdueRow {
+  task_id: string;
+  step_id: string;
+  kind: StepKind;
+  unit_code: string | null;
+  unit_name: string | null;
+  holder_role: string;
+  assignee_name: string | null;
+  due_at: string;
+  opened_at: Date;
+  escalation_level: number;
+  number: number;
+  content: string;
+  lead_units: string[];
+}
+
+export class OverdueReadModel {
+  constructor(private readonly db: DataSource) {}
+
+  /** Every open step of the commune whose date is behind `today`, longest overdue first. */
+  steps(commune: string, today: string): Promise<OverdueRow[]> {
+    return this.db.query(
+      `SELECT i.task_id, i.step_id, i.kind, i.unit_code, u.name AS unit_name, i.holder_role, i.assignee_name,
+              to_char(i.due_at, 'YYYY-MM-DD') AS due_at, i.opened_at, i.escalation_level, t.number, t.content, t.lead_units
+       FROM inbox_items i
+       JOIN plan_tasks t ON t.id = i.task_id
+       LEFT JOIN units u ON u.commune = i.commune AND u.code = i.unit_code
+       WHERE i.commune = $1 AND i.due_at < $2::date
+       ORDER BY i.due_at ASC, t.number ASC, i.step_id`,
+      [commune, today],
+    );
+  }
+}

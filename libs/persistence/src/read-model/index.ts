@@ -10,7 +10,7 @@ import { CommuneReadModel } from './communes';
 import { ContentReadModel } from './contents';
 import { DeadlineRulesReadModel } from './deadline-rules';
 import { DelegationReadModel } from './delegations';
-import { InboxReadModel } from './inbox';
+import { InboxReadModel, OverdueReadModel } from './inbox';
 import { NotificationReadModel } from './notifications';
 import { OutboundMessageStore } from './outbound-messages';
 import { PlanReadModel } from './plans';
@@ -24,6 +24,7 @@ import { SessionReadModel, UserReadModel } from './users';
 export class ReadModel {
   readonly tasks: TaskReadModel;
   readonly inbox: InboxReadModel;
+  readonly overdue: OverdueReadModel;
   readonly trail: TrailReadModel;
   readonly contents: ContentReadModel;
   readonly attachments: AttachmentReadModel;
@@ -52,6 +53,7 @@ export class ReadModel {
   constructor(readonly db: DataSource) {
     this.tasks = new TaskReadModel(db);
     this.inbox = new InboxReadModel(db);
+    this.overdue = new OverdueReadModel(db);
     this.trail = new TrailReadModel(db);
     this.contents = new ContentReadModel(db);
     this.attachments = new AttachmentReadModel(db);

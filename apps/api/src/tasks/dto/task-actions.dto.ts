@@ -66,3 +66,18 @@ export class ScheduleDto {
 export class LeadUnitsDto {
   @ApiProperty({ example: ['KT'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @IsCleanText({ each: true }) @MaxLength(32, { each: true }) @Matches(UNIT_CODE, { each: true }) units: UnitCode[];
 }
+
+export class ExtensionRequestDto {
+  @ApiProperty({ example: '2026-12-31' }) @IsDateString({ strict: true }) @IsCleanText() @MaxLength(MAX_DATE_CHARS) newDueAt: string;
+  @ApiProperty({ description: 'Lý do đề nghị gia hạn' }) @IsString() @IsCleanText() @MinLength(1) @MaxLength(MAX_COMMENT_CHARS) reason: string;
+  @ApiPropertyOptional({ enum: ['TASK', 'STEP'], description: 'TASK: thời hạn của nhiệm vụ; STEP: thời hạn góp ý của đơn vị phối hợp' })
+  @IsOptional()
+  @IsIn(['TASK', 'STEP'])
+  scope?: 'TASK' | 'STEP';
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_ID_CHARS) stepId?: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision: 'approve' | 'reject';
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_COMMENT_CHARS) comment?: string;
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { OverdueController } from './overdue.controller';
+
+@Module({ controllers: [OverdueController] })
+export class OverdueModule {}
