@@ -7,3 +7,4 @@ export * from './deadlines';
 export * from './notifications';
 export * from './report-settings';
 export * from './digest';
+export * from './report';

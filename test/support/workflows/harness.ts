@@ -131,6 +131,7 @@ export class ChangeRecorder {
     notifyLateAtActivation: async (input) => {
       this.lateLists.push(input);
     },
+    reportsToOpen: async () => this.reports,
     applyTaskChange: async (change) => {
       this.attempts += 1;
       if (this.failuresLeft > 0) {
@@ -148,6 +149,8 @@ export class ChangeRecorder {
   rules: DeadlineRules = { calendar: { holidays: [], workingSaturdays: [] }, settings: DEFAULT_DEADLINE_SETTINGS };
   /** Changes handed to the notifications activity, in order. */
   readonly notified: TaskChange[] = [];
+  /** The reports the plan workflow is told to open (none unless a test says so). */
+  reports: Awaited<ReturnType<PlanActivities['reportsToOpen']>> = [];
   /** The plan workflow's one list of what was late at activation. */
   readonly lateLists: { commune: string; planId: string; year: number }[] = [];
   /** The next `n` writes fail, as when the database is briefly down. */

@@ -9,5 +9,6 @@ export const POLICY_MESSAGES = {
   scheduleNotOnRequest: 'Chỉ đặt thời hạn cho nhiệm vụ thực hiện theo yêu cầu hoặc chưa có thời hạn.',
   taskClosed: 'Nhiệm vụ đã hoàn thành: không còn bước nào để xử lý.',
   wrongStep: 'Thao tác này không áp dụng cho bước hiện tại.',
+  notSubmitted: 'Chỉ mở lại báo cáo đã gửi Sở Nội vụ.',
   notAvailableYet: 'Chức năng này chưa được mở cho nhiệm vụ.',
 } as const;

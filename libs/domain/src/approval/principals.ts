@@ -51,6 +51,12 @@ export function holdersOf(
       return { principals: [principal.unitRole(unit!, 'STAFF'), principal.unitRole(unit!, 'UNIT_HEAD')], holderRole: 'STAFF' };
     case 'CHAIRMAN_REVIEW':
       return { principals: [principal.role('CHAIRMAN')], holderRole: 'CHAIRMAN' };
+    case 'REPORT_INPUT':
+      // Any staff member of the unit may fill in its input; the head may too.
+      return { principals: [principal.unitRole(unit!, 'STAFF'), principal.unitRole(unit!, 'UNIT_HEAD')], holderRole: 'STAFF' };
+    case 'REPORT_DRAFT':
+    case 'REPORT_SUBMIT':
+      return { principals: [principal.role('COORDINATOR')], holderRole: 'COORDINATOR' };
     case 'EXTENSION':
       // The task's deadline is the Chairman's (or his delegate's) to move; a step inside a unit, its head's.
       return unit
