@@ -23,7 +23,7 @@ import type {
   UnitCode,
   UserRef,
 } from '@app/contracts';
-import { addWorkingDays, authorize, communeDate, principal, principalsOf, stepDueDate, type Authority, type Target } from '@app/domain';
+import { addWorkingDays, authorize, communeDate, headOfUnitDrafted, principalsOf, REVIEW_BY_SUBMISSION_NOTE, stepDueDate, type Authority, type Target } from '@app/domain';
 import { closeStep, openStepIn } from '../steps/book';
 import { reportStatus, toReportSnapshot, type ReportState, type UnitInputState } from './state';
 
@@ -178,7 +178,7 @@ export function submitInput(state: ReportState, input: SubmitUnitInputInput, tod
       comment: isText(input.note) ? input.note.trim() : null,
       data: { unit: unit.unit, version: unit.version },
     });
-  if (!unit.drafterPrincipals.includes(principal.unitRole(unit.unit, 'UNIT_HEAD'))) {
+  if (!headOfUnitDrafted(unit.drafterPrincipals, unit.unit)) {
     unit.status = 'UNIT_REVIEW';
     open(state, 'UNIT_REVIEW', unit.unit, now, [input.actor.id]);
     return [submitted()];
@@ -193,7 +193,7 @@ export function submitInput(state: ReportState, input: SubmitUnitInputInput, tod
       from: null,
       actor: input.actor,
       authority: { role: 'UNIT_HEAD', onBehalfOf: null },
-      comment: 'Lãnh đạo đơn vị trực tiếp gửi báo cáo của đơn vị: việc gửi thay cho bước duyệt của đơn vị.',
+      comment: REVIEW_BY_SUBMISSION_NOTE,
       data: { level: 'UNIT_REVIEW', unit: unit.unit },
     }),
   ];
@@ -227,9 +227,7 @@ export function submitReport(state: ReportState, input: SubmitReportInput, today
   state.draft.drafter = userRef(input.actor);
   state.draft.drafterPrincipals = principalsOf(input.actor, today);
   state.sentBack = null;
-  state.stage = 'VHXH_REVIEW';
-  open(state, 'VHXH_REVIEW', state.input.reviewingUnit, now, [input.actor.id]);
-  return [
+  const submitted = () =>
     recordReport(state, now, {
       type: 'REPORT_SUBMITTED',
       from,
@@ -237,8 +235,26 @@ export function submitReport(state: ReportState, input: SubmitReportInput, today
       authority,
       comment: isText(input.note) ? input.note.trim() : null,
       data: { version: state.draft.version },
-    }),
-  ];
+    });
+  // Phòng VH-XH's head who drafted the report himself has spoken for his unit (as for tasks): on to the Chairman.
+  if (headOfUnitDrafted(state.draft.drafterPrincipals, state.input.reviewingUnit)) {
+    state.stage = 'CHAIRMAN_REVIEW';
+    open(state, 'CHAIRMAN_REVIEW', null, now, [input.actor.id]);
+    return [
+      submitted(),
+      recordReport(state, now, {
+        type: 'REVIEW_BY_SUBMISSION',
+        from: null,
+        actor: input.actor,
+        authority: { role: 'UNIT_HEAD', onBehalfOf: null },
+        comment: REVIEW_BY_SUBMISSION_NOTE,
+        data: { level: 'VHXH_REVIEW', unit: state.input.reviewingUnit },
+      }),
+    ];
+  }
+  state.stage = 'VHXH_REVIEW';
+  open(state, 'VHXH_REVIEW', state.input.reviewingUnit, now, [input.actor.id]);
+  return [submitted()];
 }
 
 // ---- decisions (a unit's input, VH-XH, the Chairman) ----
