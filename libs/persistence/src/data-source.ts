@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Initial1764150000000 } from './migrations/1764150000000-initial';
 import { StepModel1764300000000 } from './migrations/1764300000000-step-model';
+import { UnitsAndAmendments1764400000000 } from './migrations/1764400000000-units-and-amendments';
 
-export const MIGRATIONS = [Initial1764150000000, StepModel1764300000000];
+export const MIGRATIONS = [Initial1764150000000, StepModel1764300000000, UnitsAndAmendments1764400000000];
 
 export function createDataSource(databaseUrl: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({

@@ -42,13 +42,14 @@ export async function importParsedPlan(
     for (const t of plan.tasks) {
       await m.query(
         `INSERT INTO plan_tasks (plan_id, commune, number, group_code, content, lead_units, co_units, lead_units_text,
-           co_units_text, deadline_raw, deadline_kind, due_dates, original_due_dates, product, workflow_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)
+           co_units_text, deadline_raw, deadline_kind, due_dates, original_due_dates, product, workflow_id, display_number, source, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $3)
          ON CONFLICT (plan_id, number) DO UPDATE SET
            group_code = EXCLUDED.group_code, content = EXCLUDED.content, lead_units = EXCLUDED.lead_units,
            co_units = EXCLUDED.co_units, lead_units_text = EXCLUDED.lead_units_text, co_units_text = EXCLUDED.co_units_text,
            deadline_raw = EXCLUDED.deadline_raw, deadline_kind = EXCLUDED.deadline_kind, due_dates = EXCLUDED.due_dates,
-           product = EXCLUDED.product, updated_at = now()`,
+           product = EXCLUDED.product, display_number = EXCLUDED.display_number, source = EXCLUDED.source,
+           position = EXCLUDED.position, updated_at = now()`,
         [
           planId,
           commune,
@@ -65,6 +66,8 @@ export async function importParsedPlan(
           JSON.stringify(t.deadline.dueDates),
           t.product,
           taskWorkflowId(commune, plan.year, t.number),
+          t.displayNumber,
+          JSON.stringify(t.source),
         ],
       );
     }

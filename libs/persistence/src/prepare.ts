@@ -3,6 +3,7 @@ import { parsePlan } from '@app/domain';
 import { openDatabase } from './data-source';
 import { seedAdmin, seedCommune, seedDemoAccounts } from './demo-seed';
 import { importParsedPlan } from './plan-store';
+import { UnitReadModel } from './read-model/units';
 
 export interface PrepareOptions {
   demoPassword?: string;
@@ -24,7 +25,9 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
     if (!opts.production) await seedDemoAccounts(ds, opts.commune, opts.demoPassword ?? 'demo');
     if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword);
     const text = await fs.readFile(opts.planFile, 'utf8');
-    const result = await importParsedPlan(ds, opts.commune, parsePlan(text), text);
+    // Read with the commune's own unit directory, as every import is.
+    const units = await new UnitReadModel(ds).directory(opts.commune);
+    const result = await importParsedPlan(ds, opts.commune, parsePlan(text, { units }), text);
     return { planId: result.planId, taskCount: result.taskCount };
   } finally {
     await ds.destroy();

@@ -3,6 +3,7 @@
  * each table described once. Services ask these; they hold no SQL of their own.
  */
 import type { DataSource } from 'typeorm';
+import { AmendmentReadModel } from './amendments';
 import { AttachmentReadModel } from './attachments';
 import { ChangeWriter } from './changes';
 import { ContentReadModel } from './contents';
@@ -23,6 +24,7 @@ export class ReadModel {
   readonly changes: ChangeWriter;
   readonly users: UserReadModel;
   readonly units: UnitReadModel;
+  readonly amendments: AmendmentReadModel;
 
   constructor(readonly db: DataSource) {
     this.tasks = new TaskReadModel(db);
@@ -34,9 +36,11 @@ export class ReadModel {
     this.changes = new ChangeWriter(db);
     this.users = new UserReadModel(db);
     this.units = new UnitReadModel(db);
+    this.amendments = new AmendmentReadModel(db);
   }
 }
 
+export * from './amendments';
 export * from './attachments';
 export * from './changes';
 export * from './contents';
