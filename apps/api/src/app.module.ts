@@ -16,6 +16,8 @@ import { PlansModule } from './plans/plans.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { AmendmentsModule } from './amendments/amendments.module';
+import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
 /** The API: one module per feature; settings, the database, JWT and the Temporal client are shared. */
@@ -40,6 +42,8 @@ export class AppModule {
         InboxModule,
         DelegationsModule,
         UsersModule,
+        UnitsModule,
+        AmendmentsModule,
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import type { ParsedPlan } from '@app/contracts';
-import { parsePlan, type PlanDocument } from '@app/domain';
+import { parsePlan, type PlanDocument, type UnitDirectory } from '@app/domain';
 import { readPlanFile } from '@app/plan-files';
 import { CliError } from './errors';
 import type { CliIo } from './io';
@@ -11,11 +11,24 @@ export interface LoadedPlan {
   plan: ParsedPlan;
 }
 
-/** Reads and parses a plan file (Word, Excel or text, told by its content); `-` is standard input. */
-export async function loadPlan(file: string, io: CliIo, opts: { year?: number } = {}): Promise<LoadedPlan> {
+export interface PlanFile {
+  bytes: Buffer;
+  document: PlanDocument;
+}
+
+/** Reads a plan file (Word, Excel or text, told by its content) into the parser's document; `-` is standard input. */
+export async function readPlanSource(file: string, io: CliIo): Promise<PlanFile> {
   const bytes = readBytes(file, io);
-  const document = await readPlanFile(bytes);
-  return { bytes, document, plan: parsePlan(document, { year: opts.year }) };
+  return { bytes, document: await readPlanFile(bytes) };
+}
+
+/**
+ * Reads and parses a plan file. `units` is the directory to read unit cells with: the commune's own for an import;
+ * `plan parse`, which touches no database, reads with the An Lão seed.
+ */
+export async function loadPlan(file: string, io: CliIo, opts: { year?: number; units?: UnitDirectory } = {}): Promise<LoadedPlan> {
+  const { bytes, document } = await readPlanSource(file, io);
+  return { bytes, document, plan: parsePlan(document, { year: opts.year, units: opts.units }) };
 }
 
 function readBytes(file: string, io: CliIo): Buffer {

@@ -15,6 +15,7 @@ export { parsePlan, type ParsePlanOptions } from './plan-import/plan-parser';
 export { PlanParseError } from './plan-import/plan-errors';
 export { planPreview, previewTask, previewUnitCell, unknownUnitNames } from './plan-import/preview';
 export {
+  amendmentPreview,
   amendmentTaskView,
   planAmendment,
   rowFieldsOf,

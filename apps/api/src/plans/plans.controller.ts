@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
@@ -7,7 +7,22 @@ import { AuthUser, CurrentUser, hasRole } from '../common/current-user';
 import { PlansService } from './plans.service';
 import { TaskFilterDto } from './dto/task-filter.dto';
 
-const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+/** Plans are imported, activated and amended by the CCHC coordinator or an administrator. */
+export function requirePlanManager(user: AuthUser, message: string): void {
+  if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden(message);
+}
+
+/**
+ * The plan file of a request, as bytes: a multipart field "file" (.docx, .xlsx or text; the format is told by the
+ * content), or a text/plain body.
+ */
+export function planFileBytes(req: Request, file?: Express.Multer.File): Uint8Array {
+  if (file) return file.buffer;
+  if (typeof req.body === 'string') return Buffer.from(req.body, 'utf8');
+  throw new ApiError('VALIDATION', 'Hãy gửi tệp kế hoạch trong trường "file" (Word .docx, Excel .xlsx hoặc văn bản), hoặc nội dung dạng văn bản (text/plain).');
+}
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -20,21 +35,30 @@ export class PlansController {
     return this.plans.list(user);
   }
 
-  @Post('import')
-  @ApiConsumes('text/plain', 'multipart/form-data')
+  /** The plan file as read (units resolved or unknown, deadlines as written and as read, warnings); writes nothing. */
+  @Post('import/preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data', 'text/plain')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES } }))
-  async import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
-    if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
-    const text = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
-    if (text === null) throw new ApiError('VALIDATION', 'Hãy gửi nội dung kế hoạch dạng văn bản (text/plain) hoặc tệp trong trường "file".');
-    return this.plans.import(user, text);
+  preview(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
+    requirePlanManager(user, 'Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
+    return this.plans.preview(user, planFileBytes(req, file));
+  }
+
+  @Post('import')
+  @ApiConsumes('multipart/form-data', 'text/plain')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES } }))
+  import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
+    requirePlanManager(user, 'Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
+    return this.plans.import(user, planFileBytes(req, file));
   }
 
   @Post(':planId/activate')
   @HttpCode(200)
   activate(@CurrentUser() user: AuthUser, @Param('planId') planId: string) {
-    if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được kích hoạt kế hoạch.');
+    requirePlanManager(user, 'Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được kích hoạt kế hoạch.');
     return this.plans.activate(user, planId);
   }
 

@@ -1,16 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DeadlineKind, planWorkflowId, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
-import { parsePlan, PlanParseError } from '@app/domain';
-import { importParsedPlan, ReadModel } from '@app/persistence';
+import { createHash } from 'crypto';
+import { addPlanTasksUpdate, DeadlineKind, ParsedPlan, planWorkflowId, PlanPreview, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
+import { parsePlan, PlanParseError, planPreview, type PlanFormat, type UnitDirectory } from '@app/domain';
+import { importParsedPlan, ReadModel, type ActivationTaskRow, type PlanRow } from '@app/persistence';
+import { readPlanFile } from '@app/plan-files';
 import { ApiError, notFound } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 import { TemporalService } from '../temporal/temporal.service';
 import { TasksService } from '../tasks/tasks.service';
 import { toTask } from '../tasks/task.view';
 
-/** The commune's reviewing unit (VHXH_REVIEW); a per-commune setting once units are data. */
-const REVIEWING_UNIT = 'VHXH';
+/** A plan file as read with the commune's unit directory. */
+export interface ReadPlan {
+  plan: ParsedPlan;
+  format: PlanFormat;
+  directory: UnitDirectory;
+  sha256: string;
+}
+
+/** What a task workflow is started with: the task as the read model keeps it, and the commune's reviewing unit. */
+export function taskWorkflowInput(plan: Pick<PlanRow, 'id' | 'commune' | 'year'>, t: ActivationTaskRow, reviewingUnit: string): TaskWorkflowInput {
+  return {
+    commune: plan.commune,
+    planId: plan.id,
+    year: plan.year,
+    taskId: t.id,
+    number: t.number,
+    title: t.content,
+    leadUnits: t.lead_units,
+    coUnits: t.co_units,
+    reviewingUnit,
+    deadlineKind: t.deadline_kind as DeadlineKind,
+    dueDates: t.due_dates,
+  };
+}
 
 @Injectable()
 export class PlansService {
@@ -37,18 +61,41 @@ export class PlansService {
     }));
   }
 
-  /** Parses then writes in one transaction: a document without a task table writes nothing. */
-  async import(user: AuthUser, text: string) {
-    if (!text || !text.trim()) throw new ApiError('PLAN_INVALID', 'Tệp kế hoạch trống.');
-    let parsed;
+  /**
+   * Reads a plan file by its content (Word .docx, Excel .xlsx or text) with the commune's unit directory. A file that
+   * is not a plan (no task table, a legacy .doc, a PDF, an unknown encoding) is 422 PLAN_INVALID.
+   */
+  async read(user: AuthUser, bytes: Uint8Array): Promise<ReadPlan> {
+    const directory = await this.readModel.units.directory(user.commune);
     try {
-      parsed = parsePlan(text.replace(/^\uFEFF/, ''));
+      const document = await readPlanFile(bytes);
+      const plan = parsePlan(document, { units: directory });
+      return { plan, format: document.format, directory, sha256: createHash('sha256').update(bytes).digest('hex') };
     } catch (e) {
       if (e instanceof PlanParseError) throw new ApiError('PLAN_INVALID', e.message);
       throw e;
     }
-    const result = await importParsedPlan(this.readModel.db, user.commune, parsed, text);
-    return { planId: result.planId, taskCount: result.taskCount, groups: result.groups, year: parsed.year, title: parsed.title, warnings: parsed.warnings };
+  }
+
+  /** The plan file as read, and what importing it would update; nothing is written. */
+  async preview(user: AuthUser, bytes: Uint8Array): Promise<PlanPreview> {
+    const { plan, format, directory } = await this.read(user, bytes);
+    const existing = await this.readModel.plans.findByYear(user.commune, plan.year);
+    return planPreview(plan, format, directory, existing && { planId: existing.id, status: existing.status, taskCount: existing.task_count });
+  }
+
+  /** Reads then writes in one transaction: a document without a task table writes nothing. */
+  async import(user: AuthUser, bytes: Uint8Array) {
+    const { plan } = await this.read(user, bytes);
+    const result = await importParsedPlan(this.readModel.db, user.commune, plan, bytes);
+    return { planId: result.planId, taskCount: result.taskCount, groups: result.groups, year: plan.year, title: plan.title, warnings: plan.warnings };
+  }
+
+  /** The commune's reviewing unit, which every task workflow is started with. */
+  async reviewingUnit(user: AuthUser): Promise<string> {
+    const unit = await this.readModel.units.reviewingUnit(user.commune);
+    if (!unit) throw new ApiError('CONFLICT', 'Xã chưa có đơn vị thẩm định: quản trị hãy chọn một đơn vị làm đơn vị thẩm định ở trang Đơn vị.');
+    return unit;
   }
 
   async findPlan(user: AuthUser, planId: string) {
@@ -57,23 +104,19 @@ export class PlansService {
     return plan;
   }
 
-  /** Starts the plan workflow, which starts one task workflow per task. Business-key ids make a second call harmless. */
+  /** Starts the plan: its workflow, and one task workflow per task (see startTasks). Calling it twice is harmless. */
   async activate(user: AuthUser, planId: string) {
-    const plan = await this.findPlan(user, planId);
-    const tasks = await this.readModel.plans.tasksToStart(plan.id);
-    const inputs: TaskWorkflowInput[] = tasks.map((t) => ({
-      commune: plan.commune,
-      planId: plan.id,
-      year: plan.year,
-      taskId: t.id,
-      number: t.number,
-      title: t.content,
-      leadUnits: t.lead_units,
-      coUnits: t.co_units,
-      reviewingUnit: REVIEWING_UNIT,
-      deadlineKind: t.deadline_kind as DeadlineKind,
-      dueDates: t.due_dates,
-    }));
+    return this.startTasks(user, await this.findPlan(user, planId));
+  }
+
+  /**
+   * Starts the plan workflow, which starts one task workflow per task; a plan already running is handed the tasks
+   * through its addTasks update, which starts those it does not run yet (tasks an amendment added, or whose start was
+   * interrupted). Business-key workflow ids make every call harmless to repeat.
+   */
+  async startTasks(user: AuthUser, plan: PlanRow) {
+    const [tasks, reviewingUnit] = await Promise.all([this.readModel.plans.tasksToStart(plan.id), this.reviewingUnit(user)]);
+    const inputs = tasks.map((t) => taskWorkflowInput(plan, t, reviewingUnit));
     const workflowId = planWorkflowId(plan.commune, plan.year);
     let alreadyActive = false;
     try {
@@ -85,6 +128,7 @@ export class PlansService {
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       alreadyActive = true;
+      await this.temporal.update(workflowId, addPlanTasksUpdate, inputs);
     }
     await this.readModel.plans.markActive(plan.id);
     return { planId: plan.id, status: 'ACTIVE', workflowId, alreadyActive, taskCount: tasks.length };

@@ -21,7 +21,7 @@ import { ReadModel, TaskRow } from '@app/persistence';
 import { ApiError, notFound, validation } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 import { DelegationsService } from '../delegations/delegations.service';
-import { TemporalService, toApiError, WorkflowRefusal } from '../temporal/temporal.service';
+import { TemporalService, WorkflowRefusal } from '../temporal/temporal.service';
 import { toTask, toTaskDetail, ViewContext } from './task.view';
 
 
@@ -74,12 +74,8 @@ export class TasksService {
   }
 
   /** Sends a human action to the task's workflow; it returns once the read model shows the result. */
-  private async update<I>(row: TaskRow, def: UpdateDefinition<TaskSnapshot, [I]>, input: I): Promise<TaskSnapshot> {
-    try {
-      return await this.temporal.client.workflow.getHandle(row.workflow_id).executeUpdate(def, { args: [input] });
-    } catch (e) {
-      throw toApiError(e);
-    }
+  private update<I>(row: TaskRow, def: UpdateDefinition<TaskSnapshot, [I]>, input: I): Promise<TaskSnapshot> {
+    return this.temporal.update(row.workflow_id, def, input);
   }
 
   private async act<I>(
@@ -204,7 +200,7 @@ export class TasksService {
   }
 
   async setLeadUnits(user: AuthUser, taskId: string, units: UnitCode[]) {
-    const known = await this.readModel.units.codes(user.commune);
+    const known = await this.readModel.units.internalCodes(user.commune);
     const unknown = units.filter((u) => !known.includes(u));
     if (unknown.length) throw validation(`Đơn vị ${unknown.join(', ')} không có trong danh sách đơn vị của xã.`);
     return this.act(user, taskId, 'setLeadUnit', {}, setLeadUnitsUpdate, (actor) => ({ actor, units }));

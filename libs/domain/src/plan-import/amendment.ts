@@ -1,5 +1,6 @@
 import type {
   AmendedField,
+  AmendmentPreview,
   AmendmentTaskView,
   ParsedPlan,
   ParsedTask,
@@ -8,7 +9,9 @@ import type {
   TaskStatus,
 } from '@app/contracts';
 import { parseDeadline } from './deadline';
+import { describeSource } from './document';
 import { diffPlans } from './plan-diff';
+import { previewTask, unknownUnitNames } from './preview';
 import { resolveUnits, type UnitDirectory } from './units';
 
 /**
@@ -70,8 +73,8 @@ export const amendmentTaskView = (task: ParsedTask): AmendmentTaskView => ({
   product: task.product,
 });
 
-export interface PlannedChange {
-  task: StoredPlanTask;
+export interface PlannedChange<T extends StoredPlanTask = StoredPlanTask> {
+  task: T;
   before: ParsedTask;
   after: ParsedTask;
   /** What changed in meaning, plus "number" when the task is now known by another number. */
@@ -84,19 +87,21 @@ export interface PlannedChange {
   position: number;
 }
 
-export interface PlannedWithdrawal {
-  task: StoredPlanTask;
+export interface PlannedWithdrawal<T extends StoredPlanTask = StoredPlanTask> {
+  task: T;
   before: ParsedTask;
   /** The workflow is told (withdraw); a completed task's workflow has ended and keeps its result. */
   workflow: boolean;
   note: string | null;
 }
 
-export interface PlannedAmendment {
+export interface PlannedAmendment<T extends StoredPlanTask = StoredPlanTask> {
   added: ParsedTask[];
-  changed: PlannedChange[];
-  withdrawn: PlannedWithdrawal[];
+  changed: PlannedChange<T>[];
+  withdrawn: PlannedWithdrawal<T>[];
   unchangedCount: number;
+  /** Tasks kept whose place in the plan moved (ordering only, not a change of the plan). */
+  positions: { taskId: string; position: number }[];
   /** What stops the amendment from being applied as a whole (a decision is applied entirely or not at all). */
   blocking: PreviewWarning[];
 }
@@ -113,18 +118,18 @@ const NOT_APPLIED_REASON: Partial<Record<AmendedField, string>> = {
 const COMPLETED_DEADLINE = 'Nhiệm vụ đã hoàn thành: giữ thời hạn đã thực hiện.';
 const COMPLETED_WITHDRAWN = 'Nhiệm vụ đã hoàn thành: giữ kết quả và quá trình xử lý, chỉ ghi nhận rút khỏi kế hoạch.';
 
-function plannedChange(
-  task: StoredPlanTask,
+function plannedChange<T extends StoredPlanTask>(
+  task: T,
   before: ParsedTask,
   after: ParsedTask,
   diffFields: AmendedField[],
   year: number,
   blocking: PreviewWarning[],
-): PlannedChange | null {
+): PlannedChange<T> | null {
   const fields: AmendedField[] = [...diffFields];
   if (before.displayNumber !== after.displayNumber) fields.push('number');
   if (fields.length === 0) return null;
-  const notApplied: PlannedChange['notApplied'] = [];
+  const notApplied: PlannedChange<T>['notApplied'] = [];
   let schedule = false;
   for (const field of fields) {
     const reason = NOT_APPLIED_REASON[field];
@@ -135,14 +140,14 @@ function plannedChange(
     else if (after.deadline.kind === 'UNKNOWN') {
       blocking.push({
         code: 'UNKNOWN_DEADLINE',
-        message: `Nhiệm vụ ${after.displayNumber}: chưa đọc được thời hạn mới "${after.deadline.raw}"; hãy sửa văn bản điều chỉnh (ví dụ "Trước 30/11/${year}") rồi thử lại.`,
+        message: `Nhiệm vụ ${after.displayNumber}: chưa đọc được thời hạn mới "${after.deadline.raw}"; hãy ghi thời hạn như trong kế hoạch (ví dụ "Trước 30/11/${year}", "Quý IV/${year}") rồi thử lại.`,
       });
     } else schedule = true;
   }
   return { task, before, after, fields, schedule, notApplied, position: after.number };
 }
 
-function plannedWithdrawal(task: StoredPlanTask, before: ParsedTask): PlannedWithdrawal {
+function plannedWithdrawal<T extends StoredPlanTask>(task: T, before: ParsedTask): PlannedWithdrawal<T> {
   const completed = task.status === 'COMPLETED';
   return { task, before, workflow: !completed, note: completed ? COMPLETED_WITHDRAWN : null };
 }
@@ -151,7 +156,7 @@ function plannedWithdrawal(task: StoredPlanTask, before: ParsedTask): PlannedWit
  * What a revised plan changes in the active one: the tasks it adds, changes (which fields, and how each is applied)
  * and withdraws. Tasks already withdrawn are not part of the plan any more. Pairing and "what changed" are diffPlans'.
  */
-export function planAmendment(stored: StoredPlanTask[], year: number, revised: ParsedPlan, directory: UnitDirectory): PlannedAmendment {
+export function planAmendment<T extends StoredPlanTask>(stored: T[], year: number, revised: ParsedPlan, directory: UnitDirectory): PlannedAmendment<T> {
   const blocking: PreviewWarning[] = [];
   if (revised.year !== year) {
     blocking.push({
@@ -160,15 +165,18 @@ export function planAmendment(stored: StoredPlanTask[], year: number, revised: P
     });
   }
   const current = stored.filter((t) => !t.withdrawn);
-  const parsed = new Map<ParsedTask, StoredPlanTask>();
+  const parsed = new Map<ParsedTask, T>();
   for (const task of current) parsed.set(storedTaskAsParsed(task, year, directory), task);
   const diff = diffPlans({ tasks: [...parsed.keys()] }, revised);
 
-  const changed: PlannedChange[] = [];
+  const changed: PlannedChange<T>[] = [];
+  const positions: PlannedAmendment['positions'] = [];
   for (const match of [...diff.changed, ...diff.unchanged]) {
+    const task = parsed.get(match.before)!;
     const fields = 'fields' in match ? (match.fields as AmendedField[]) : [];
-    const change = plannedChange(parsed.get(match.before)!, match.before, match.after, fields, year, blocking);
+    const change = plannedChange(task, match.before, match.after, fields, year, blocking);
     if (change) changed.push(change);
+    if (task.position !== match.after.number) positions.push({ taskId: task.id, position: match.after.number });
   }
   changed.sort((a, b) => a.position - b.position);
   return {
@@ -176,6 +184,7 @@ export function planAmendment(stored: StoredPlanTask[], year: number, revised: P
     changed,
     withdrawn: diff.withdrawn.map((task) => plannedWithdrawal(parsed.get(task)!, task)),
     unchangedCount: current.length - changed.length - diff.withdrawn.length,
+    positions,
     blocking,
   };
 }
@@ -192,9 +201,9 @@ export interface TaskEdit {
  * One task edited on the board, planned like a revised plan that differs in that task only, so it is applied and
  * recorded the same way.
  */
-export function taskAmendment(task: StoredPlanTask, year: number, edit: TaskEdit, directory: UnitDirectory): PlannedAmendment {
+export function taskAmendment<T extends StoredPlanTask>(task: T, year: number, edit: TaskEdit, directory: UnitDirectory): PlannedAmendment<T> {
   const before = storedTaskAsParsed(task, year, directory);
-  const empty: PlannedAmendment = { added: [], changed: [], withdrawn: [], unchangedCount: 0, blocking: [] };
+  const empty: PlannedAmendment<T> = { added: [], changed: [], withdrawn: [], unchangedCount: 0, positions: [], blocking: [] };
   if (task.withdrawn) {
     return { ...empty, blocking: [{ code: 'WITHDRAWN', message: `Nhiệm vụ ${task.displayNumber} đã được rút khỏi kế hoạch.` }] };
   }
@@ -214,4 +223,27 @@ export function taskAmendment(task: StoredPlanTask, year: number, edit: TaskEdit
 /** The fields an applied change writes to the task's row (the others are recorded, not applied). */
 export function rowFieldsOf(change: PlannedChange): AmendedField[] {
   return change.fields.filter((f) => ROW_FIELDS.includes(f) && !change.notApplied.some((n) => n.field === f));
+}
+
+/** What applying a revised plan would do, as the coordinator checks it before giving the decision. */
+export function amendmentPreview(planId: string, planned: PlannedAmendment<StoredPlanTask>, revised: ParsedPlan, directory: UnitDirectory): AmendmentPreview {
+  return {
+    planId,
+    added: planned.added.map((task) => previewTask(revised, task, directory)),
+    changed: planned.changed.map((c) => ({
+      taskId: c.task.id,
+      status: c.task.status,
+      before: amendmentTaskView(c.before),
+      after: amendmentTaskView(c.after),
+      fields: c.fields,
+      notApplied: c.notApplied,
+    })),
+    withdrawn: planned.withdrawn.map((w) => ({ taskId: w.task.id, status: w.task.status, task: amendmentTaskView(w.before), note: w.note })),
+    unchangedCount: planned.unchangedCount,
+    blocking: planned.blocking,
+    warnings: revised.warnings
+      .filter((w) => w.taskNumber === null)
+      .map((w) => ({ code: w.code, message: w.message, ...(w.source ? { where: describeSource(w.source) } : {}) })),
+    unknownUnits: unknownUnitNames(revised.tasks.map((task) => previewTask(revised, task, directory))),
+  };
 }
