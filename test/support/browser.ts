@@ -40,7 +40,7 @@ export interface Viewport {
   width: number;
   height: number;
 }
-export const DESKTOP: Viewport = { width: 1280, height: 900 };
+export const DESKTOP: Viewport = { width: 1366, height: 900 };
 export const PHONE: Viewport = { width: 360, height: 740 };
 
 /** A fresh context (no stored token) in Vietnamese, in the commune's time zone. */
@@ -78,9 +78,10 @@ export async function signIn(page: Page, username: string, password = 'demo'): P
   await page.getByRole('heading', { level: 1, name: 'Hộp việc' }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or with `{ fullPage: false }` only what is on the screen now (e.g. the first screen of a phone). */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
 /** Texts of every alert and status on the page, to check that none is raw JSON or English. */

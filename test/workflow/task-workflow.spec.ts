@@ -15,7 +15,7 @@ import {
   TaskDriver,
   type TaskTest,
 } from '../support/workflows/harness';
-import { startOfDayAfter } from '@app/domain';
+import { NO_EXCEPTIONS, startOfDayAfter, subtractWorkingDays } from '@app/domain';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -313,12 +313,13 @@ test('co-unit contributions run beside drafting and close with the cycle', async
     expect(snap.status).toBe('IN_PROGRESS');
     expect(snap.contributions).toEqual([
       { unit: 'VP', dueAt: `${t.nextYear}-05-15`, requestedBy: { id: ktStaff.id, fullName: ktStaff.fullName }, content: null, contentId: null, contributor: null, open: true },
-      { unit: 'TTPVHCC', dueAt: `${t.nextYear}-06-30`, requestedBy: { id: ktStaff.id, fullName: ktStaff.fullName }, content: null, contentId: null, contributor: null, open: true },
+      // Asked without a date: due three working days before the task's (the commune's setting).
+      { unit: 'TTPVHCC', dueAt: subtractWorkingDays(`${t.nextYear}-06-30`, 3, NO_EXCEPTIONS), requestedBy: { id: ktStaff.id, fullName: ktStaff.fullName }, content: null, contentId: null, contributor: null, open: true },
     ]);
     const contributionSteps = snap.openSteps.filter((s) => s.kind === 'CONTRIBUTION');
     expect(contributionSteps.map((s) => [s.unit, s.holderRole, s.dueAt])).toEqual([
       ['VP', 'STAFF', `${t.nextYear}-05-15`],
-      ['TTPVHCC', 'STAFF', `${t.nextYear}-06-30`],
+      ['TTPVHCC', 'STAFF', subtractWorkingDays(`${t.nextYear}-06-30`, 3, NO_EXCEPTIONS)],
     ]);
     expect(new Set(snap.openSteps.map((s) => s.stepId)).size).toBe(snap.openSteps.length);
     // Asking the same unit again while it has not answered is refused.

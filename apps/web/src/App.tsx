@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ConnectionLost } from './components/Connection';
 import { Loading, PageTitle } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
@@ -22,7 +23,7 @@ import { TaskPage } from './pages/TaskPage';
  *   /uy-quyen             Ủy quyền (delegation)
  */
 export function App() {
-  const { user, checking } = useSession();
+  const { user, checking, checkRetry, retryCheck, logout } = useSession();
   const { pathname, search } = useLocation();
 
   // Signed out: everything but the login page sends you there, remembering where you were going.
@@ -36,6 +37,13 @@ export function App() {
     }
   }, [user, checking, pathname, search]);
 
+  if (checking && checkRetry) {
+    return (
+      <main className="content" id="noi-dung">
+        <ConnectionLost message={checkRetry.message} nextAt={checkRetry.nextAt} onRetry={retryCheck} onLogout={logout} />
+      </main>
+    );
+  }
   if (checking) {
     return (
       <main className="content" id="noi-dung">

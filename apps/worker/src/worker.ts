@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { openDatabase } from '@app/persistence';
 import { bundleWorkflows } from '../../../workflows/src/bundle';
-import { createTaskActivities } from './activities/task-activities';
+import { createPlanActivities, createTaskActivities } from './activities/task-activities';
 
 export interface RunningWorker {
   worker: Worker;
@@ -23,7 +23,7 @@ export async function startWorker(config: AppConfig, opts: { dataSource?: DataSo
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     workflowBundle: await bundle,
-    activities: { ...createTaskActivities(ds) },
+    activities: { ...createTaskActivities(ds), ...createPlanActivities() },
   });
   const done = worker.run();
   return {

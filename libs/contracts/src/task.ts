@@ -11,6 +11,7 @@ export const TASK_STATUSES = [
   'CHAIRMAN_REVIEW',
   'RETURNED',
   'COMPLETED',
+  'WITHDRAWN',
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -54,6 +55,8 @@ export const TASK_ACTIONS = [
   'setLeadUnit',
   'requestExtension',
   'decideExtension',
+  'amendSchedule',
+  'withdraw',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
@@ -121,6 +124,8 @@ export interface TaskCarry {
    * Absent: computed from `deadlineKind`, `dueDates` and `year`. `dueDates` itself keeps the original dates.
    */
   cycleDueDates?: (string | null)[];
+  /** The first date of every cycle (before extensions and amendments); absent in runs from before. */
+  originalCycleDueDates?: (string | null)[];
 }
 
 /** One open step of a task: who holds it, since when, and by when (the one step model). */
@@ -199,6 +204,22 @@ export interface ReturnInfo {
   reason: string;
 }
 
+/** A request for a new date and its outcome; the original date stays beside the new one. */
+export interface Extension {
+  extensionId: string;
+  scope: 'TASK' | 'STEP';
+  /** The step whose date moves (STEP), or the step the request was made from (TASK). */
+  stepId: string | null;
+  unit: UnitCode | null;
+  requestedBy: UserRef;
+  reason: string;
+  originalDueAt: string | null;
+  currentDueAt: string | null;
+  newDueAt: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  decidedBy: UserRef | null;
+}
+
 /**
  * The task as its workflow sees it after an event: what the read model stores and what the approval policy reads
  * (the API runs the same policy on the stored snapshot that the workflow runs on its live state).
@@ -208,7 +229,12 @@ export interface TaskSnapshot {
   commune: string;
   status: TaskStatus;
   cycle: number;
+  /** The cycle's date now (extended or amended). */
   cycleDueAt: string | null;
+  /** The cycle's first date: on-time counts use it. */
+  cycleOriginalDueAt: string | null;
+  /** When the cycle was completed (workflow time, ISO), or null. */
+  completedAt: string | null;
   deadlineKind: DeadlineKind;
   leadUnits: UnitCode[];
   coUnits: UnitCode[];
@@ -220,6 +246,7 @@ export interface TaskSnapshot {
   closedSteps: ClosedStep[];
   lastReturnReason: string | null;
   lastReturn: ReturnInfo | null;
+  extensions: Extension[];
   seq: number;
 }
 

@@ -30,3 +30,4 @@ export {
 export { diffPlans, type PlanDiff, type TaskChange as PlanTaskChange, type TaskField, type TaskMatch } from './plan-import/plan-diff';
 export * from './calendar';
 export * from './approval';
+export * from './deadlines';

@@ -176,6 +176,13 @@ describe('web app: the approval chain in the browser', () => {
       await error.waitFor();
       expect(await error.innerText()).toMatch(/vượt quá giới hạn 100 KB/);
       await screenshot(page, '05-soan-du-thao-tep-qua-lon');
+      // A chosen file that cannot go stops the submission, with a message; it can be dropped.
+      await page.getByRole('button', { name: 'Trình duyệt' }).click();
+      await page.getByText('Chưa trình được: tệp “qua-lon.pdf” đã chọn không gửi kèm được.', { exact: false }).waitFor();
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await page.getByRole('button', { name: 'Bỏ chọn tệp' }).click();
+      await page.getByText('Chưa chọn tệp nào').waitFor();
+      expect(await page.locator('#file-error').count()).toBe(0);
 
       const small = path.join(tmp, 'so-lieu-quy-IV.xlsx');
       fs.writeFileSync(small, Buffer.alloc(2048, 7));
@@ -208,12 +215,18 @@ describe('web app: the approval chain in the browser', () => {
 
   it('kt.truongphong sees the draft, its file and the trail, downloads the file and approves', async () => {
     await as('kt.truongphong', async (page) => {
-      await openFromInbox(page, 'Trưởng đơn vị duyệt');
+      await openFromInbox(page, 'Trưởng phòng duyệt');
       await page.getByText('Báo cáo tự chủ tài chính — bản 2, có số liệu (sửa dở)').waitFor();
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: /so-lieu-quy-IV\.xlsx/ }).click();
       expect((await download).suggestedFilename()).toBe('so-lieu-quy-IV.xlsx');
       await page.locator('ol.timeline').getByText('Trình duyệt', { exact: true }).waitFor();
+      await page.locator('ol.timeline').getByText('(Trưởng phòng Kinh tế)').first().waitFor();
+      await page.locator('ol.timeline').getByText('(Chuyên viên)').first().waitFor();
+      await page.getByRole('heading', { name: 'Trưởng phòng duyệt' }).waitFor();
+      // The workflow's id and the Temporal UI are for the coordinator and the administrator only.
+      expect(await page.getByRole('link', { name: /Temporal UI/ }).count()).toBe(0);
+      expect(await page.getByText(/Mã quy trình/).count()).toBe(0);
       await screenshot(page, '07-nhiem-vu-duyet');
       await approveOpenItem(page);
     });
@@ -229,6 +242,11 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Trả lại', exact: true }).click();
       await page.getByText('Đã trả lại nhiệm vụ 25 cho người soạn.').waitFor();
+      await page.goto(`/nhiem-vu/${taskId}?tu=theo-doi`);
+      const note = page.getByRole('note');
+      await note.getByText(/^Trả lại bởi Trần Thị Lan \(Trưởng phòng Văn hóa - Xã hội\) lúc \d\d\/\d\d\/\d{4} \d\d:\d\d:$/).waitFor();
+      expect(await note.innerText()).toMatch(/Bổ sung số liệu quý IV$/);
+      await screenshot(page, '07b-nhiem-vu-bi-tra-lai');
     });
   });
 
@@ -237,15 +255,39 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByRole('link', { name: /Việc của tôi/ }).click();
       await page.getByRole('heading', { name: 'Bị trả lại (1)' }).waitFor();
       await page.getByText('Bổ sung số liệu quý IV').waitFor();
+      const reason = page.locator('.return-reason');
+      await reason.getByText(/^Trả lại bởi Trần Thị Lan \(Trưởng phòng Văn hóa - Xã hội\) lúc \d\d\/\d\d\/\d{4} \d\d:\d\d:$/).waitFor();
+      expect(await reason.innerText()).toMatch(/: Bổ sung số liệu quý IV$/);
       await screenshot(page, '08-viec-cua-toi-bi-tra-lai');
       await page.getByRole('link', { name: /Nhiệm vụ 25:/ }).click();
-      await page.getByText('Dự thảo bị trả lại. Lý do:').waitFor();
+      await page.getByText('Dự thảo bị trả lại, cần chỉnh sửa và trình lại.').waitFor();
+      await page.getByText(/^Trả lại bởi Trần Thị Lan \(Trưởng phòng Văn hóa - Xã hội\) lúc \d\d\/\d\d\/\d{4} \d\d:\d\d:/).waitFor();
       await page.getByLabel('Nội dung dự thảo').fill('Báo cáo tự chủ tài chính — bản 3, đã bổ sung số liệu quý IV');
+      // A file chosen but not uploaded goes up with the submission, with its progress shown.
+      const extra = path.join(tmp, 'bien-ban-bo-sung.pdf');
+      fs.writeFileSync(extra, Buffer.alloc(3 * 1024, 3));
+      await page.getByLabel(/Chọn tệp/).setInputFiles(extra);
+      await page.getByText('Tệp đã chọn được tải lên khi bấm “Tải lên”, hoặc cùng dự thảo khi trình duyệt.').waitFor();
       // Submitting with unsaved changes saves them first.
       await page.getByRole('button', { name: 'Trình duyệt' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Trình duyệt' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Tệp bien-ban-bo-sung.pdf (3 KB) bạn đã chọn chưa được tải lên: tệp sẽ được tải lên cùng dự thảo.').waitFor();
+      await dialog.getByText('sẽ được chuyển tới Trưởng phòng Kinh tế duyệt', { exact: false }).waitFor();
+      await screenshot(page, '08b-trinh-kem-tep');
+      // Slow the upload down a little, to see its progress.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/tasks/*/attachments', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await dialog.getByRole('button', { name: 'Trình duyệt' }).click();
+      await dialog.getByText(/^Đang tải lên “bien-ban-bo-sung\.pdf”: \d+%/).waitFor();
+      await screenshot(page, '08c-dang-tai-len', { fullPage: false });
+      release();
       await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
-      await page.getByText('Đã trình dự thảo nhiệm vụ 25 để duyệt.').waitFor();
+      await page.getByText('Đã trình dự thảo nhiệm vụ 25 để duyệt, kèm tệp “bien-ban-bo-sung.pdf” (3 KB).').waitFor();
+      await page.unroute('**/api/tasks/*/attachments');
     });
   });
 
@@ -289,6 +331,22 @@ describe('web app: the approval chain in the browser', () => {
       await row.getByText('Đã hoàn thành').waitFor();
       await screenshot(page, '11-theo-doi');
 
+      // Search without diacritics and case: "tu chu" finds "tự chủ" (tasks 25 and 26), "đ" is "d".
+      const search = page.getByLabel('Tìm kiếm');
+      await search.fill('tu chu');
+      await page.getByText('Đang hiển thị 2/32 nhiệm vụ.').waitFor();
+      await row.waitFor();
+      await page.locator('tr[data-task-number="26"]').waitFor();
+      await screenshot(page, '11b-theo-doi-tim-khong-dau');
+      await search.fill('TỰ CHỦ');
+      await page.getByText('Đang hiển thị 2/32 nhiệm vụ.').waitFor();
+      await search.fill('day manh viec thuc hien co che tu chu');
+      await page.getByText('Đang hiển thị 2/32 nhiệm vụ.').waitFor();
+      await search.fill('khong co nhiem vu nao nhu the');
+      await page.getByText('Không có nhiệm vụ nào khớp bộ lọc.').waitFor();
+      await search.fill('');
+      await page.getByText('Đang hiển thị 32/32 nhiệm vụ.').waitFor();
+
       await page.getByLabel('Trạng thái').selectOption({ label: 'Hoàn thành' });
       await page.getByText('Đang hiển thị 1/32 nhiệm vụ.').waitFor();
 
@@ -303,6 +361,9 @@ describe('web app: the approval chain in the browser', () => {
       await timeline.getByText('Bổ sung số liệu quý IV').waitFor();
       await timeline.getByText('so-lieu-quy-IV.xlsx (2 KB)').waitFor();
       await timeline.getByText('Giao cho Đỗ Thị Hương').waitFor();
+      await timeline.getByText('bien-ban-bo-sung.pdf (3 KB)').waitFor();
+      await timeline.getByText('(Trưởng phòng Văn hóa - Xã hội)').first().waitFor();
+      await page.getByText(`Mã quy trình: ${t.commune}:2026:task:25`).waitFor();
       const link = page.getByRole('link', { name: /Xem quy trình trên Temporal UI/ });
       expect(await link.getAttribute('href')).toContain(encodeURIComponent(`${t.commune}:2026:task:25`));
       await screenshot(page, '12-nhiem-vu-hoan-thanh');
@@ -314,6 +375,8 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByRole('link', { name: 'Ủy quyền' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ủy quyền phê duyệt' }).waitFor();
       await page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
+      await page.getByRole('dialog').getByText('Nguyễn Văn Hùng (Phó Chủ tịch UBND xã)').waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ủy quyền', exact: true }).click();
       await page.getByText(/Đã ủy quyền phê duyệt cho/).waitFor();
       await page.getByText('Đang hiệu lực').waitFor();
       await screenshot(page, '13-uy-quyen');

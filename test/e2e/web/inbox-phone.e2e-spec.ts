@@ -13,6 +13,7 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
   let page: Page;
   let close: () => Promise<void>;
   let taskId: string;
+  let task25: string;
 
   beforeAll(async () => {
     buildWeb();
@@ -21,13 +22,17 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
     const staff = { Authorization: `Bearer ${await t.login('kt.chuyenvien')}` };
     const tasks = await t.http().get(`/api/plans/${t.planId}/tasks?unit=KT`).set(head);
     taskId = tasks.body.find((x: { number: number }) => x.number === 26).id;
+    task25 = tasks.body.find((x: { number: number }) => x.number === 25).id;
     for (let i = 0; i < 120; i++) {
       const inbox = await t.http().get('/api/inbox').set(head);
-      if (inbox.body.some((x: { taskId: string; kind: string }) => x.taskId === taskId && x.kind === 'ASSIGN')) break;
+      const assign = (id: string) => inbox.body.some((x: { taskId: string; kind: string }) => x.taskId === id && x.kind === 'ASSIGN');
+      if (assign(taskId) && assign(task25)) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     const users = await t.http().get('/api/users?unit=KT&role=STAFF').set(head);
     await t.http().post(`/api/tasks/${taskId}/assign`).set(head).send({ assigneeId: users.body[0].id }).expect(200);
+    // Task 25 waits for kt.chuyenvien's draft (the last test writes it on the phone).
+    await t.http().post(`/api/tasks/${task25}/assign`).set(head).send({ assigneeId: users.body[0].id }).expect(200);
     await t.http().put(`/api/tasks/${taskId}/draft`).set(staff).send({ content: 'Dự thảo quyết định giao quyền tự chủ' }).expect(200);
     await t.http().post(`/api/tasks/${taskId}/submit`).set(staff).send({}).expect(200);
 
@@ -75,7 +80,7 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
 
   it('opens task 26 from the inbox and approves it', async () => {
     const item = page.getByRole('listitem').filter({ hasText: 'Nhiệm vụ 26:' });
-    await item.getByText('Trưởng đơn vị duyệt', { exact: true }).waitFor();
+    await item.getByText('Trưởng phòng duyệt', { exact: true }).waitFor();
     await item.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: /Nhiệm vụ 26/ }).waitFor();
     await page.getByText('Dự thảo quyết định giao quyền tự chủ').waitFor();
@@ -119,6 +124,9 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
       await p.getByText('Đã duyệt nhiệm vụ 26.').waitFor();
       await p.goto(`/nhiem-vu/${taskId}?tu=theo-doi`);
       await p.locator('ol.timeline').getByText('— thay mặt Đinh Thành Đồng').waitFor();
+      // A Vice Chairman reads the task, not its workflow: no workflow id, no Temporal UI link.
+      expect(await p.getByRole('link', { name: /Temporal UI/ }).count()).toBe(0);
+      expect(await p.getByText(/Mã quy trình/).count()).toBe(0);
       assertVietnamese(await messages(p));
       expectNoPageErrors(p);
     } finally {
@@ -134,5 +142,42 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
     await page.locator('tr[data-task-number="26"]').waitFor();
     expect(await noSidewaysScroll()).toBe(true);
     await screenshot(page, 'dien-thoai-07-theo-doi');
+
+    // Typed without accents on a phone keyboard: "tu chu" finds "tự chủ".
+    await page.getByLabel('Tìm kiếm').fill('tu chu');
+    await page.getByText('Đang hiển thị 2/32 nhiệm vụ.').waitFor();
+    await page.locator('tr[data-task-number="25"]').waitFor();
+    await page.locator('tr[data-task-number="26"]').waitFor();
+    expect(await noSidewaysScroll()).toBe(true);
+    await screenshot(page, 'dien-thoai-08-theo-doi-tim-kiem', { fullPage: false });
+  });
+
+  it('kt.chuyenvien on a phone: a file chosen but not uploaded goes up with the submission', async () => {
+    const other = await newPage(browser, t.url, PHONE);
+    try {
+      const p = other.page;
+      await signIn(p, 'kt.chuyenvien');
+      await p.getByRole('button', { name: /Menu/ }).click();
+      await p.getByRole('link', { name: /Việc của tôi/ }).click();
+      await p.getByRole('link', { name: /Nhiệm vụ 25:/ }).click();
+      await p.getByLabel('Nội dung dự thảo').fill('Báo cáo tình hình thực hiện cơ chế tự chủ quý IV');
+      await p.getByLabel(/Chọn tệp/).setInputFiles({ name: 'anh-bien-ban.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5 * 1024, 9) });
+      await p.getByText('anh-bien-ban.jpg — 5 KB').waitFor();
+      await p.getByRole('button', { name: 'Trình duyệt' }).click();
+      const dialog = p.getByRole('dialog');
+      await dialog.getByText('Tệp anh-bien-ban.jpg (5 KB) bạn đã chọn chưa được tải lên: tệp sẽ được tải lên cùng dự thảo.').waitFor();
+      await screenshot(p, 'dien-thoai-09-trinh-kem-tep', { fullPage: false });
+      await dialog.getByRole('button', { name: 'Trình duyệt' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
+      await p.getByText('Đã trình dự thảo nhiệm vụ 25 để duyệt, kèm tệp “anh-bien-ban.jpg” (5 KB).').waitFor();
+      const head = { Authorization: `Bearer ${await t.login('kt.truongphong')}` };
+      const task = await t.http().get(`/api/tasks/${task25}`).set(head);
+      expect(task.body.attachments.map((a: { name: string; size: number }) => [a.name, a.size])).toEqual([['anh-bien-ban.jpg', 5 * 1024]]);
+      expect(task.body.status).toBe('UNIT_REVIEW');
+      assertVietnamese(await messages(p));
+      expectNoPageErrors(p);
+    } finally {
+      await other.context.close();
+    }
   });
 });

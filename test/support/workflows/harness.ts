@@ -25,6 +25,7 @@ import {
   type OpenStep,
   type StepKind,
   type TaskActivities,
+  type PlanActivities,
   type DeadlineRules,
   DEFAULT_DEADLINE_SETTINGS,
   type TaskChange,
@@ -108,7 +109,10 @@ export class ChangeRecorder {
   /** Every call, including failed attempts (to see retries). */
   attempts = 0;
   private failuresLeft = 0;
-  readonly activities: TaskActivities = {
+  readonly activities: TaskActivities & PlanActivities = {
+    notifyLateAtActivation: async (input) => {
+      this.lateLists.push(input);
+    },
     applyTaskChange: async (change) => {
       this.attempts += 1;
       if (this.failuresLeft > 0) {
@@ -126,6 +130,8 @@ export class ChangeRecorder {
   rules: DeadlineRules = { calendar: { holidays: [], workingSaturdays: [] }, settings: DEFAULT_DEADLINE_SETTINGS };
   /** Changes handed to the notifications activity, in order. */
   readonly notified: TaskChange[] = [];
+  /** The plan workflow's one list of what was late at activation. */
+  readonly lateLists: { commune: string; planId: string; year: number }[] = [];
   /** The next `n` writes fail, as when the database is briefly down. */
   failNext(n: number): void {
     this.failuresLeft = n;

@@ -7,6 +7,8 @@ import {
   ApplicationFailure,
   condition,
   ParentClosePolicy,
+  patched,
+  proxyActivities,
   setHandler,
   sleep,
   startChild,
@@ -14,9 +16,17 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import { addPlanTasksUpdate, planStateQuery, taskWorkflowId } from '@app/contracts';
-import type { PlanWorkflowInput, PlanWorkflowState, TaskWorkflowInput } from '@app/contracts';
+import type { PlanActivities, PlanWorkflowInput, PlanWorkflowState, TaskWorkflowInput } from '@app/contracts';
 import { endOfYear } from '@app/domain';
 import { taskWorkflow } from '../task/workflow';
+
+const { notifyLateAtActivation } = proxyActivities<PlanActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/** Time for the task workflows to open their first steps and fire what their lateness reaches, before the list. */
+const LATE_LIST_AFTER = '30 seconds';
 
 export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkflowState> {
   const state: PlanWorkflowState = {
@@ -73,6 +83,12 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkfl
   );
 
   await startTasks(input.tasks);
+  // A plan activated late (in November) finds many steps overdue at once: the coordinator gets one list of them,
+  // the tasks' own escalations at activation tell only the holders and their unit heads.
+  if (patched('late-list-at-activation')) {
+    await sleep(LATE_LIST_AFTER);
+    await notifyLateAtActivation({ commune: input.commune, planId: input.planId, year: input.year });
+  }
 
   // Open until the plan year is over in the commune's zone; report workflows will hang off this wait.
   const remaining = endOfYear(input.year) - Date.now();

@@ -5,8 +5,14 @@
  * API's error code. The same check runs again at the start of each handler, so a handler never acts on a step
  * that another update closed in between.
  */
+import { DEADLINE_KINDS } from '@app/contracts';
 import type {
   Actor,
+  AmendScheduleInput,
+  DecideExtensionInput,
+  Extension,
+  RequestExtensionInput,
+  WithdrawTaskInput,
   AssignInput,
   AttachmentInput,
   ContentRef,
@@ -53,6 +59,14 @@ export const MESSAGES = {
   emptyContribution: 'Nội dung góp ý không được để trống.',
   noDueDates: 'Cần nhập ít nhất một ngày hạn.',
   noLeadUnits: 'Cần chọn ít nhất một đơn vị chủ trì.',
+  extensionNeedsReason: 'Đề nghị gia hạn phải ghi rõ lý do.',
+  extensionDate: 'Ngày gia hạn phải là ngày hợp lệ, sau thời hạn hiện tại.',
+  extensionScope: 'Chỉ gia hạn thời hạn của nhiệm vụ, hoặc thời hạn góp ý của đơn vị phối hợp.',
+  extensionPending: 'Đã có một đề nghị gia hạn đang chờ quyết định.',
+  extensionUnknown: 'Không tìm thấy đề nghị gia hạn đang chờ quyết định.',
+  decisionRequired: 'Cần ghi số, ngày của quyết định điều chỉnh kế hoạch.',
+  badDeadlineKind: 'Loại thời hạn không hợp lệ.',
+  badDecisionValue: 'Quyết định phải là đồng ý hoặc không đồng ý.',
 } as const;
 
 function reject(code: ErrorCode, message: string): never {
@@ -192,4 +206,49 @@ export function checkSetLeadUnits(state: TaskState, input: SetLeadUnitsInput, to
   const verdict = permit(state, input.actor, 'setLeadUnit', {}, today);
   if (!Array.isArray(input.units) || input.units.length === 0 || !input.units.every(isUnitCode)) reject('VALIDATION', MESSAGES.noLeadUnits);
   return verdict;
+}
+
+export function checkRequestExtension(state: TaskState, input: RequestExtensionInput, today: string): { step: OpenStep; authority: Authority } {
+  requireActor(input?.actor);
+  if (input.scope !== 'TASK' && input.scope !== 'STEP') reject('VALIDATION', MESSAGES.extensionScope);
+  const verdict = permit(state, input.actor, 'requestExtension', input.stepId ? { stepId: input.stepId } : {}, today);
+  // A contribution has a date of its own; every other step follows the task's date, which is the task's to extend.
+  if (input.scope === 'STEP' && verdict.step.kind !== 'CONTRIBUTION') reject('VALIDATION', MESSAGES.extensionScope);
+  if (!isText(input.reason)) reject('VALIDATION', MESSAGES.extensionNeedsReason);
+  const current = input.scope === 'TASK' ? state.schedule[state.cycle - 1] : verdict.step.dueAt;
+  if (!isIsoDate(input.newDueAt) || !current || input.newDueAt <= current) reject('VALIDATION', MESSAGES.extensionDate);
+  if (state.extensions.some((e) => e.status === 'PENDING')) reject('VALIDATION', MESSAGES.extensionPending);
+  return verdict;
+}
+
+export function checkDecideExtension(
+  state: TaskState,
+  input: DecideExtensionInput,
+  today: string,
+): { extension: Extension; step: OpenStep; authority: Authority } {
+  requireActor(input?.actor);
+  if (input.decision !== 'approve' && input.decision !== 'reject') reject('VALIDATION', MESSAGES.badDecisionValue);
+  const extension = state.extensions.find((e) => e.extensionId === input.extensionId);
+  if (!extension) reject('VALIDATION', MESSAGES.extensionUnknown);
+  if (extension.status !== 'PENDING') reject('STEP_CLOSED', 'Đề nghị gia hạn này đã được quyết định.');
+  // The decision step of this request: the EXTENSION step opened with it.
+  const decisionStep = state.steps.find((s) => s.kind === 'EXTENSION' && s.unit === extension.unit);
+  const verdict = permit(state, input.actor, 'decideExtension', decisionStep ? { stepId: decisionStep.stepId } : {}, today);
+  return { extension, ...verdict };
+}
+
+export function checkAmendSchedule(state: TaskState, input: AmendScheduleInput, today: string): { authority: Authority } {
+  requireActor(input?.actor);
+  const { authority } = permit(state, input.actor, 'amendSchedule', {}, today);
+  if (!(DEADLINE_KINDS as readonly string[]).includes(input.deadlineKind)) reject('VALIDATION', MESSAGES.badDeadlineKind);
+  if (!Array.isArray(input.dueDates) || !input.dueDates.every(isIsoDate)) reject('VALIDATION', MESSAGES.badDate);
+  if (!isText(input.decision)) reject('VALIDATION', MESSAGES.decisionRequired);
+  return { authority };
+}
+
+export function checkWithdraw(state: TaskState, input: WithdrawTaskInput, today: string): { authority: Authority } {
+  requireActor(input?.actor);
+  const { authority } = permit(state, input.actor, 'withdraw', {}, today);
+  if (!isText(input.decision)) reject('VALIDATION', MESSAGES.decisionRequired);
+  return { authority };
 }

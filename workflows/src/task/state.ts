@@ -9,6 +9,8 @@
 import type {
   ClosedStep,
   Contribution,
+  DeadlineRules,
+  Extension,
   OpenStep,
   PartStatus,
   Principal,
@@ -23,15 +25,18 @@ import type {
 } from '@app/contracts';
 import { cycleDueDates, firstOpenCycle } from './cycles';
 
-/** Where the cycle stands once its parts are done: the shared review chain, then completion. */
-export type ChainStage = 'PARTS' | 'VHXH_REVIEW' | 'CHAIRMAN_REVIEW' | 'COMPLETED';
+/** Where the cycle stands once its parts are done: the shared review chain, then completion (or withdrawal). */
+export type ChainStage = 'PARTS' | 'VHXH_REVIEW' | 'CHAIRMAN_REVIEW' | 'COMPLETED' | 'WITHDRAWN';
 
 export interface PartState extends TaskPart {
   /** The drafter's keys when he submitted: a reviewer among them has already spoken by submitting. */
   drafterPrincipals: Principal[];
 }
 
-export type ContributionState = Contribution;
+export interface ContributionState extends Contribution {
+  /** The date asked with the request, if any (else the step's date follows the task's). */
+  askedDueAt: string | null;
+}
 
 /** The reviewing unit of runs started before it was a setting. */
 export const DEFAULT_REVIEWING_UNIT = 'VHXH';
@@ -42,6 +47,16 @@ export interface TaskState {
   cycle: number;
   /** Due date of every cycle (index cycle - 1); the coordinator may fill in dates later. */
   schedule: (string | null)[];
+  /** The first date of every cycle, kept when a date is extended or amended (on-time counts use it). */
+  originalSchedule: (string | null)[];
+  /** The commune's calendar and deadline settings; null in runs recorded before deadlines acted (no timers). */
+  rules: DeadlineRules | null;
+  /** Keys of the reminders and rungs already fired, per open step. */
+  alerts: Record<string, string[]>;
+  extensions: Extension[];
+  completedAt: string | null;
+  /** Bumped by every change a person makes: the main loop re-plans its timers when it moves. */
+  revision: number;
   /** Last audit sequence number used; carried across cycles. */
   seq: number;
   /** Makes step ids unique within the cycle (the cycle number makes them unique across cycles). */
@@ -64,12 +79,19 @@ export interface TaskState {
 export function createTaskState(input: TaskWorkflowInput, workflowId: string, startDay?: string): TaskState {
   const { carry, ...rest } = input;
   const schedule = carry?.cycleDueDates ?? cycleDueDates(input.deadlineKind, input.dueDates, input.year);
+  const originalSchedule = carry?.originalCycleDueDates ?? [...schedule];
   const cycle = carry?.cycle ?? (startDay ? firstOpenCycle(schedule, startDay) : 1);
   return {
     workflowId,
     input: { ...rest, leadUnits: uniqueUnits(rest.leadUnits ?? []), reviewingUnit: rest.reviewingUnit ?? DEFAULT_REVIEWING_UNIT },
     cycle,
     schedule,
+    originalSchedule,
+    rules: null,
+    alerts: {},
+    extensions: [],
+    completedAt: null,
+    revision: 0,
     seq: carry?.seq ?? 0,
     stepCounter: 0,
     stage: 'PARTS',
@@ -93,6 +115,10 @@ function uniqueUnits(units: UnitCode[]): UnitCode[] {
 
 export function cycleDueAt(state: TaskState): string | null {
   return state.schedule[state.cycle - 1] ?? null;
+}
+
+export function cycleOriginalDueAt(state: TaskState): string | null {
+  return state.originalSchedule[state.cycle - 1] ?? cycleDueAt(state);
 }
 
 /** How many cycles the schedule has; the workflow completes after the last. */
@@ -135,6 +161,8 @@ export function toSnapshot(state: TaskState): TaskSnapshot {
     status: taskStatus(state),
     cycle: state.cycle,
     cycleDueAt: cycleDueAt(state),
+    cycleOriginalDueAt: cycleOriginalDueAt(state),
+    completedAt: state.completedAt,
     deadlineKind: state.input.deadlineKind,
     leadUnits: [...state.input.leadUnits],
     coUnits: [...state.input.coUnits],
@@ -144,11 +172,12 @@ export function toSnapshot(state: TaskState): TaskSnapshot {
       assignee: copyUser(part.assignee),
       drafter: copyUser(part.drafter),
     })),
-    contributions: state.contributions.map((c) => ({ ...c, requestedBy: copyUser(c.requestedBy)!, contributor: copyUser(c.contributor) })),
+    contributions: state.contributions.map(({ askedDueAt: _asked, ...c }) => ({ ...c, requestedBy: copyUser(c.requestedBy)!, contributor: copyUser(c.contributor) })),
     openSteps: state.steps.map((s) => ({ ...s, assignee: copyUser(s.assignee), principals: [...s.principals], excludedUserIds: [...s.excludedUserIds] })),
     closedSteps: state.closedSteps.map((s) => ({ ...s, principals: [...s.principals] })),
     lastReturnReason: state.lastReturn?.reason ?? null,
     lastReturn: state.lastReturn ? { ...state.lastReturn, by: copyUser(state.lastReturn.by)!, onBehalfOf: copyUser(state.lastReturn.onBehalfOf) } : null,
+    extensions: state.extensions.map((e) => ({ ...e, requestedBy: copyUser(e.requestedBy)!, decidedBy: copyUser(e.decidedBy) })),
     seq: state.seq,
   };
 }
@@ -157,5 +186,11 @@ export function toSnapshot(state: TaskState): TaskSnapshot {
 export function carryForward(state: TaskState): TaskCarry {
   const assignees: TaskCarry['assignees'] = {};
   for (const part of state.parts) if (part.assignee) assignees[part.unit] = copyUser(part.assignee)!;
-  return { cycle: state.cycle + 1, seq: state.seq, assignees, cycleDueDates: [...state.schedule] };
+  return {
+    cycle: state.cycle + 1,
+    seq: state.seq,
+    assignees,
+    cycleDueDates: [...state.schedule],
+    originalCycleDueDates: [...state.originalSchedule],
+  };
 }

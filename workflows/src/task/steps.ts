@@ -3,7 +3,7 @@
  * from the approval policy (holdersOf); when it is due, from stepDueAt below. Pure.
  */
 import type { ClosedStep, OpenStep, ReviewStepKind, StepKind, StepOutcome, UnitCode, UserRef } from '@app/contracts';
-import { holdersOf } from '@app/domain';
+import { communeDate, holdersOf, stepDueDate } from '@app/domain';
 import { cycleDueAt, type TaskState } from './state';
 
 /** Enough closed steps to answer "just moved on" for any step of the cycle, without growing without bound. */
@@ -20,13 +20,17 @@ export function drafterIds(state: TaskState): string[] {
 }
 
 /**
- * When a step is due: a contribution by its own date (or the cycle's), every other step by the cycle's date.
- * (Working-day deadlines for approval steps belong here too when the commune's settings give them.)
+ * When a step is due, by the domain's rule (libs/domain deadlines) with the commune's rules. Runs recorded before
+ * deadlines acted have no rules: every step then follows the cycle's date, a contribution its own.
  */
-export function stepDueAt(state: TaskState, kind: StepKind, ownDate?: string | null): string | null {
-  if (kind === 'SET_SCHEDULE' || kind === 'SET_LEAD_UNIT') return null;
-  if (kind === 'CONTRIBUTION') return ownDate ?? cycleDueAt(state);
-  return cycleDueAt(state);
+export function stepDueAt(state: TaskState, kind: StepKind, openedAt: string, ownDate?: string | null): string | null {
+  if (!state.rules) {
+    if (kind === 'SET_SCHEDULE' || kind === 'SET_LEAD_UNIT') return null;
+    if (kind === 'CONTRIBUTION') return ownDate ?? cycleDueAt(state);
+    return cycleDueAt(state);
+  }
+  const openedOn = communeDate(Date.parse(openedAt));
+  return stepDueDate({ kind, openedOn, cycleDueAt: cycleDueAt(state), ownDate }, state.rules.settings, state.rules.calendar);
 }
 
 export interface StepSpec {
@@ -50,7 +54,7 @@ export function openStep(state: TaskState, spec: StepSpec, now: Date): OpenStep 
     principals,
     excludedUserIds: isReview(spec.kind) ? drafterIds(state) : [],
     openedAt: now.toISOString(),
-    dueAt: stepDueAt(state, spec.kind, spec.dueAt),
+    dueAt: stepDueAt(state, spec.kind, now.toISOString(), spec.dueAt),
     escalationLevel: 0,
   };
   state.steps.push(step);
@@ -59,6 +63,8 @@ export function openStep(state: TaskState, spec: StepSpec, now: Date): OpenStep 
 
 export function closeStep(state: TaskState, step: OpenStep, outcome: StepOutcome, now: Date): void {
   state.steps = state.steps.filter((s) => s.stepId !== step.stepId);
+  // Acting on a step stops its reminders and its ladder.
+  delete state.alerts[step.stepId];
   const closed: ClosedStep = { stepId: step.stepId, kind: step.kind, unit: step.unit, principals: step.principals, closedAt: now.toISOString(), outcome };
   state.closedSteps = [...state.closedSteps, closed].slice(-CLOSED_STEPS_KEPT);
 }
@@ -82,11 +88,16 @@ export function findStep(state: TaskState, stepId: string): OpenStep | undefined
   return state.steps.find((s) => s.stepId === stepId);
 }
 
-/** Steps whose date follows the cycle's move with it (after the coordinator enters a date). */
-export function refreshCycleDueDates(state: TaskState): void {
+/**
+ * Recomputes every open step's date (the cycle's date moved, or the commune's rules changed). A contribution asked
+ * with a date keeps it; an EXTENSION step keeps its own SLA. A step whose date moved starts a new ladder.
+ */
+export function refreshDueDates(state: TaskState): void {
   for (const step of state.steps) {
-    if (step.kind === 'CONTRIBUTION' && step.dueAt !== null) continue;
-    step.dueAt = stepDueAt(state, step.kind, null);
+    const own = step.kind === 'CONTRIBUTION' ? (state.contributions.find((c) => c.open && c.unit === step.unit)?.askedDueAt ?? null) : null;
+    step.dueAt = stepDueAt(state, step.kind, step.openedAt, own);
+    const contribution = step.kind === 'CONTRIBUTION' ? state.contributions.find((c) => c.open && c.unit === step.unit) : undefined;
+    if (contribution) contribution.dueAt = step.dueAt;
   }
 }
 

@@ -122,6 +122,7 @@ describe('state and the step model', () => {
       seq: first.seq,
       assignees: { KT: { id: p.ktStaff.id, fullName: p.ktStaff.fullName } },
       cycleDueDates: ['2026-03-05', '2026-06-05', '2026-09-05', '2026-12-05'],
+      originalCycleDueDates: ['2026-03-05', '2026-06-05', '2026-09-05', '2026-12-05'],
     });
     const second = createTaskState({ ...input({ deadlineKind: 'CONTINUOUS', dueDates: [] }), carry }, 'wf');
     expect(toSnapshot(second)).toMatchObject({ cycle: 2, cycleDueAt: '2026-06-05', status: 'IN_PROGRESS', seq: first.seq });

@@ -4,6 +4,11 @@
  * Pure: the caller supplies the workflow clock's `now`.
  */
 import type {
+  AmendScheduleInput,
+  DecideExtensionInput,
+  Extension,
+  RequestExtensionInput,
+  WithdrawTaskInput,
   AssignInput,
   AttachmentInput,
   AuditEventType,
@@ -20,10 +25,11 @@ import type {
   UserRef,
 } from '@app/contracts';
 import { communeDate, principal, principalsOf, type Authority } from '@app/domain';
-import { rescheduleFrom } from './cycles';
+import { cycleDueDates, rescheduleFrom } from './cycles';
 import {
   cycleCount,
   cycleDueAt,
+  cycleOriginalDueAt,
   newPart,
   reviewerLeadsAlone,
   taskStatus,
@@ -32,7 +38,7 @@ import {
   type PartState,
   type TaskState,
 } from './state';
-import { closeAllSteps, closeStep, openStep, partStep, refreshCycleDueDates } from './steps';
+import { closeAllSteps, closeStep, openStep, partStep, refreshDueDates } from './steps';
 import type { ContentInput } from './rules';
 
 const userRef = (user: UserRef): UserRef => ({ id: user.id, fullName: user.fullName });
@@ -48,7 +54,7 @@ interface EventSpec {
 }
 
 /** Numbers the event and captures the state right after it, as the read model must show it. */
-function record(state: TaskState, now: Date, spec: EventSpec): TaskChange {
+export function record(state: TaskState, now: Date, spec: EventSpec): TaskChange {
   state.seq += 1;
   const change: TaskChange = {
     workflowId: state.workflowId,
@@ -221,6 +227,7 @@ function sendBack(state: TaskState, part: PartState, reason: string, now: Date):
 
 function closeCycle(state: TaskState, now: Date): void {
   state.stage = 'COMPLETED';
+  state.completedAt = now.toISOString();
   // Contributions still open when the cycle completes are no longer awaited.
   for (const c of state.contributions) c.open = false;
   closeAllSteps(state, 'CANCELLED', now);
@@ -272,10 +279,13 @@ export function applyDecide(state: TaskState, input: DecisionInput, step: OpenSt
 export function applyRequestContributions(state: TaskState, input: RequestContributionsInput, authority: Authority, now: Date): TaskChange[] {
   const from = taskStatus(state);
   return input.requests.map((request) => {
+    const askedDueAt = request.dueAt ?? null;
+    // Without a date of its own, the contribution is due by the rule of stepDueAt (before the task's date).
+    const step = openStep(state, { kind: 'CONTRIBUTION', unit: request.unit, dueAt: askedDueAt }, now);
     const contribution: ContributionState = {
       unit: request.unit,
-      // Without a date of its own, the contribution is due with the cycle.
-      dueAt: request.dueAt ?? cycleDueAt(state),
+      dueAt: step.dueAt,
+      askedDueAt,
       requestedBy: userRef(input.actor),
       content: null,
       contentId: null,
@@ -283,7 +293,6 @@ export function applyRequestContributions(state: TaskState, input: RequestContri
       open: true,
     };
     state.contributions.push(contribution);
-    openStep(state, { kind: 'CONTRIBUTION', unit: request.unit, dueAt: contribution.dueAt }, now);
     return record(state, now, {
       type: 'CONTRIBUTION_REQUESTED',
       from,
@@ -322,9 +331,9 @@ export function applySetSchedule(state: TaskState, input: SetScheduleInput, auth
   state.schedule = rescheduleFrom(state.schedule, state.cycle, input.dueDates);
   const scheduleStep = state.steps.find((s) => s.kind === 'SET_SCHEDULE');
   if (scheduleStep && cycleDueAt(state) !== null) closeStep(state, scheduleStep, 'DONE', now);
-  // Contributions asked for "by the cycle's date" follow the newly entered date.
-  for (const c of state.contributions) if (c.open && c.dueAt === null) c.dueAt = cycleDueAt(state);
-  refreshCycleDueDates(state);
+  if (state.originalSchedule[state.cycle - 1] == null) state.originalSchedule = [...state.schedule];
+  // Steps and contributions that follow the task's date take the newly entered one.
+  refreshDueDates(state);
   return [
     record(state, now, {
       type: 'SCHEDULE_SET',
@@ -351,4 +360,146 @@ export function applySetLeadUnits(state: TaskState, input: SetLeadUnitsInput, st
 /** The part of a step (for assignment, drafting and unit review). */
 export function partOf(state: TaskState, step: OpenStep): PartState | undefined {
   return state.parts.find((p) => p.unit === step.unit && partStep(state, p.unit)?.stepId === step.stepId);
+}
+
+/**
+ * A request for a new date: the task's (decided by the Chairman or his delegate) or a contribution's (decided by
+ * the head of the unit asked). The request is a step of its own, in the decider's inbox; the requester may not
+ * decide it.
+ */
+export function applyRequestExtension(
+  state: TaskState,
+  input: RequestExtensionInput,
+  from: OpenStep,
+  authority: Authority,
+  now: Date,
+): TaskChange[] {
+  const status = taskStatus(state);
+  const contribution = input.scope === 'STEP' ? state.contributions.find((c) => c.open && c.unit === from.unit) : undefined;
+  const extension: Extension = {
+    extensionId: `c${state.cycle}:ext:${state.extensions.length + 1}`,
+    scope: input.scope,
+    stepId: from.stepId,
+    unit: input.scope === 'STEP' ? from.unit : null,
+    requestedBy: userRef(input.actor),
+    reason: input.reason.trim(),
+    originalDueAt: input.scope === 'TASK' ? cycleOriginalDueAt(state) : (contribution?.askedDueAt ?? from.dueAt),
+    currentDueAt: input.scope === 'TASK' ? cycleDueAt(state) : from.dueAt,
+    newDueAt: input.newDueAt,
+    status: 'PENDING',
+    decidedBy: null,
+  };
+  state.extensions.push(extension);
+  const decision = openStep(state, { kind: 'EXTENSION', unit: extension.unit }, now);
+  decision.excludedUserIds = [input.actor.id];
+  const { extensionId, scope, stepId, originalDueAt, currentDueAt, newDueAt, reason } = extension;
+  return [
+    record(state, now, {
+      type: 'EXTENSION_REQUESTED',
+      from: status,
+      actor: input.actor,
+      authority,
+      comment: reason,
+      data: { extensionId, scope, stepId, originalDueAt, currentDueAt, newDueAt, reason, decisionStepId: decision.stepId },
+    }),
+  ];
+}
+
+/** Approved, the new date replaces the current one (the original stays for on-time counts) and the timers move. */
+export function applyDecideExtension(
+  state: TaskState,
+  input: DecideExtensionInput,
+  extension: Extension,
+  step: OpenStep,
+  authority: Authority,
+  now: Date,
+): TaskChange[] {
+  const from = taskStatus(state);
+  closeStep(state, step, input.decision === 'approve' ? 'APPROVED' : 'RETURNED', now);
+  extension.status = input.decision === 'approve' ? 'APPROVED' : 'REJECTED';
+  extension.decidedBy = userRef(input.actor);
+  if (input.decision === 'approve') {
+    if (extension.scope === 'TASK') {
+      state.schedule = state.schedule.map((d, i) => (i === state.cycle - 1 ? extension.newDueAt : d));
+    } else {
+      const contribution = state.contributions.find((c) => c.open && c.unit === extension.unit);
+      if (contribution) contribution.askedDueAt = extension.newDueAt;
+    }
+    refreshDueDates(state);
+  }
+  const { extensionId, scope, stepId, originalDueAt, newDueAt } = extension;
+  return [
+    record(state, now, {
+      type: input.decision === 'approve' ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED',
+      from,
+      actor: input.actor,
+      authority,
+      comment: input.comment?.trim() ? input.comment.trim() : null,
+      data: { extensionId, scope, stepId, originalDueAt, newDueAt },
+    }),
+  ];
+}
+
+/**
+ * An amendment of the plan gives the task a new deadline. Cycles already behind keep their dates; from the current
+ * cycle on the new dates apply, the first dates are kept beside them, and the timers follow.
+ */
+export function applyAmendSchedule(state: TaskState, input: AmendScheduleInput, authority: Authority, now: Date): TaskChange[] {
+  const from = taskStatus(state);
+  const next = cycleDueDates(input.deadlineKind, input.dueDates, state.input.year);
+  // A completed cycle keeps its date: the amendment applies from the next one.
+  const index = state.stage === 'COMPLETED' ? state.cycle : state.cycle - 1;
+  const upcoming = next.length > index ? next.slice(index) : next.slice(-1);
+  state.schedule = [...state.schedule.slice(0, index), ...upcoming];
+  state.originalSchedule = state.schedule.map((d, i) => state.originalSchedule[i] ?? d);
+  state.input.deadlineKind = input.deadlineKind;
+  state.input.dueDates = [...input.dueDates];
+  const scheduleStep = state.steps.find((s) => s.kind === 'SET_SCHEDULE');
+  if (scheduleStep && cycleDueAt(state) !== null) closeStep(state, scheduleStep, 'DONE', now);
+  if (!scheduleStep && cycleDueAt(state) === null) openStep(state, { kind: 'SET_SCHEDULE', unit: null }, now);
+  refreshDueDates(state);
+  return [
+    record(state, now, {
+      type: 'SCHEDULE_AMENDED',
+      from,
+      actor: input.actor,
+      authority,
+      comment: `Điều chỉnh thời hạn theo ${input.decision.trim()}`,
+      data: { deadlineKind: input.deadlineKind, dueDates: state.schedule.slice(index), originalDueDates: state.originalSchedule.slice(index), decision: input.decision.trim() },
+    }),
+  ];
+}
+
+/** Withdrawn from the plan by an amendment: every open step closes and the workflow ends; the trail stays. */
+export function applyWithdraw(state: TaskState, input: WithdrawTaskInput, authority: Authority, now: Date): TaskChange[] {
+  const from = taskStatus(state);
+  closeAllSteps(state, 'CANCELLED', now);
+  for (const c of state.contributions) c.open = false;
+  state.stage = 'WITHDRAWN';
+  return [
+    record(state, now, {
+      type: 'WITHDRAWN',
+      from,
+      actor: input.actor,
+      authority,
+      comment: `Rút khỏi kế hoạch theo ${input.decision.trim()}`,
+      data: { decision: input.decision.trim() },
+    }),
+  ];
+}
+
+/** Quarters that ended before the plan was activated: in the trail as missed, not silently skipped. */
+export function recordMissedCycles(state: TaskState, firstCycle: number, now: Date): TaskChange[] {
+  const changes: TaskChange[] = [];
+  for (let cycle = 1; cycle < firstCycle; cycle++) {
+    changes.push(
+      record(state, now, {
+        type: 'CYCLE_MISSED',
+        from: null,
+        comment: 'Không thực hiện do kích hoạt kế hoạch muộn',
+        data: { cycle, dueAt: state.schedule[cycle - 1] ?? null },
+      }),
+    );
+  }
+  return changes;
 }

@@ -18,9 +18,13 @@ import {
 } from '@temporalio/workflow';
 import {
   addAttachmentUpdate,
+  amendScheduleUpdate,
   assignUpdate,
   contributeUpdate,
+  decideExtensionUpdate,
   decideUpdate,
+  requestExtensionUpdate,
+  withdrawTaskUpdate,
   requestContributionsUpdate,
   saveDraftUpdate,
   setLeadUnitsUpdate,
@@ -33,9 +37,13 @@ import { communeDate, startOfDayAfter } from '@app/domain';
 import { Outbox } from './outbox';
 import {
   checkAddAttachment,
+  checkAmendSchedule,
   checkAssign,
   checkContribute,
   checkDecide,
+  checkDecideExtension,
+  checkRequestExtension,
+  checkWithdraw,
   checkRequestContributions,
   checkSaveDraft,
   checkSetLeadUnits,
@@ -43,13 +51,19 @@ import {
   checkSubmit,
   RuleViolation,
 } from './rules';
+import { fireDueAlerts, nextWakeAt } from './ladder';
 import { carryForward, createTaskState, cycleCount, cycleDueAt, toSnapshot } from './state';
-import { openFirstSteps } from './steps';
+import { openFirstSteps, refreshDueDates } from './steps';
 import {
   applyAddAttachment,
+  applyAmendSchedule,
   applyAssign,
   applyContribute,
   applyDecide,
+  applyDecideExtension,
+  applyRequestExtension,
+  applyWithdraw,
+  recordMissedCycles,
   applyReassign,
   applyRequestContributions,
   applySaveDraft,
@@ -70,6 +84,11 @@ const local = proxyLocalActivities<TaskActivities>({
 const remote = proxyActivities<TaskActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 5 },
+});
+// Telling people never holds up a decision and is never lost: retried with backoff for as long as it takes.
+const { notifyTaskEvent } = proxyActivities<TaskActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
 /**
@@ -97,11 +116,19 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   // Patches, decided once at the start of each run: runs recorded before them keep their old commands.
   const startDay = !input.carry && patched('start-at-current-cycle') ? communeDate(Date.now()) : undefined;
   const write = patched('read-model-local-activity') ? local.applyTaskChange : remote.applyTaskChange;
+  const deadlinesAct = patched('deadlines-act');
 
   const state = createTaskState(input, workflowInfo().workflowId, startDay);
   openFirstSteps(state, new Date());
-  const outbox = new Outbox(async (change) => void (await write(change)));
+  // Each written change is handed to the notifications activity right away, in the same order on every replay
+  // (scheduled inline, never from a concurrent loop), without holding up the person who acted.
+  const notifying: Promise<void>[] = [];
+  const outbox = new Outbox(async (change) => {
+    await write(change);
+    if (deadlinesAct) notifying.push(notifyTaskEvent(change));
+  });
   const today = () => communeDate(Date.now());
+  const closed = () => state.stage === 'COMPLETED' || state.stage === 'WITHDRAWN';
 
   /**
    * Registers one human action. The validator rejects before anything is recorded in history; the handler
@@ -117,7 +144,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
       update,
       async (arg: I) => {
         const verdict = enforce(() => check(arg, today()));
-        await outbox.publish(apply(arg, verdict, new Date()));
+        const changes = apply(arg, verdict, new Date());
+        state.revision += 1;
+        await outbox.publish(changes);
         return toSnapshot(state);
       },
       { validator: (arg: I) => void enforce(() => check(arg, today())) },
@@ -146,6 +175,14 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   handle(decideUpdate, (i, day) => checkDecide(state, i, day), (i, v, now) => applyDecide(state, i, v.step, v.authority, now));
   handle(setScheduleUpdate, (i, day) => checkSetSchedule(state, i, day), (i, v, now) => applySetSchedule(state, i, v.authority, now));
   handle(setLeadUnitsUpdate, (i, day) => checkSetLeadUnits(state, i, day), (i, v, now) => applySetLeadUnits(state, i, v.step, v.authority, now));
+  handle(requestExtensionUpdate, (i, day) => checkRequestExtension(state, i, day), (i, v, now) => applyRequestExtension(state, i, v.step, v.authority, now));
+  handle(
+    decideExtensionUpdate,
+    (i, day) => checkDecideExtension(state, i, day),
+    (i, v, now) => applyDecideExtension(state, i, v.extension, v.step, v.authority, now),
+  );
+  handle(amendScheduleUpdate, (i, day) => checkAmendSchedule(state, i, day), (i, v, now) => applyAmendSchedule(state, i, v.authority, now));
+  handle(withdrawTaskUpdate, (i, day) => checkWithdraw(state, i, day), (i, v, now) => applyWithdraw(state, i, v.authority, now));
 
   let pauseMs = REDELIVERY_FIRST_PAUSE_MS;
   /** After a failed write: wait, then send what is still queued (the next update may have done it already). */
@@ -160,29 +197,61 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     }
   }
 
+  /** The commune's calendar and settings, fresh: dates of open steps follow them. */
+  async function loadRules(): Promise<void> {
+    state.rules = await local.deadlineRules(state.input.commune);
+    refreshDueDates(state);
+  }
+
+  const publish = (changes: TaskChange[]) => (changes.length ? outbox.publish(changes).catch(() => undefined) : Promise.resolve());
+
+  if (deadlinesAct) {
+    await loadRules();
+    // Quarters already behind when the plan was activated: in the trail as missed.
+    if (startDay && state.cycle > 1) await publish(recordMissedCycles(state, state.cycle, new Date()));
+  }
   // A failed first write is retried by the loop below, like any stalled change.
-  await outbox.publish([openCycle(state, new Date())]).catch(() => undefined);
+  await publish([openCycle(state, new Date())]);
+  // Steps found late at once (a plan activated late) go straight to the rung their lateness reaches, once.
+  if (deadlinesAct) await publish(fireDueAlerts(state, new Date(), !input.carry));
 
   for (;;) {
-    await condition(() => state.stage === 'COMPLETED' || outbox.stalled);
-    if (state.stage === 'COMPLETED') break;
-    await redeliver();
+    if (closed()) break;
+    if (outbox.stalled) {
+      await redeliver();
+      continue;
+    }
+    const wakeAt = nextWakeAt(state);
+    if (wakeAt !== null && wakeAt <= Date.now()) {
+      await loadRules();
+      await publish(fireDueAlerts(state, new Date(), false));
+      continue;
+    }
+    // Sleep until the next reminder or rung, a person acts (the timers are planned again), or a write stalls.
+    const revision = state.revision;
+    const woken = () => closed() || outbox.stalled || state.revision !== revision;
+    if (wakeAt === null) await condition(woken);
+    else await condition(woken, wakeAt - Date.now());
   }
 
   // Every handler has had its answer; whatever is still queued failed to write and must go out before the
   // workflow moves to the next cycle or ends.
   await condition(allHandlersFinished);
   while (outbox.size > 0) await redeliver();
+  await Promise.all(notifying);
 
-  if (state.cycle < cycleCount(state)) {
-    // The next period starts the day after this cycle's due date; a late cycle moves on at once.
+  if (state.stage === 'COMPLETED' && state.cycle < cycleCount(state)) {
+    // The next period starts the day after this cycle's due date; a late cycle moves on at once. An amendment may
+    // still withdraw the task meanwhile.
     const dueAt = cycleDueAt(state);
     if (dueAt) {
       const wait = startOfDayAfter(dueAt) - Date.now();
-      if (wait > 0) await sleep(wait);
+      if (wait > 0) await condition(() => state.stage === 'WITHDRAWN', wait);
     }
     await condition(allHandlersFinished);
-    await continueAsNew<typeof taskWorkflow>({ ...state.input, carry: carryForward(state) });
+    while (outbox.size > 0) await redeliver();
+    await Promise.all(notifying);
+    if (state.stage === 'COMPLETED') await continueAsNew<typeof taskWorkflow>({ ...state.input, carry: carryForward(state) });
   }
   return toSnapshot(state);
 }

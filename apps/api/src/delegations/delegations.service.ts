@@ -63,11 +63,35 @@ export class DelegationsService {
     );
     if (!target[0]) throw notFound('Không tìm thấy người được ủy quyền.');
     if (!target[0].roles.includes('VICE_CHAIRMAN')) throw new ApiError('VALIDATION', 'Chỉ được ủy quyền cho Phó Chủ tịch UBND xã.');
-    const rows: { id: string }[] = await this.ds.query(
-      `INSERT INTO delegations (commune, from_user_id, to_user_id, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [user.commune, user.id, target[0].id, from, until],
-    );
-    return this.get(user, rows[0].id);
+    const id = await this.ds.transaction(async (m) => {
+      // One Chairman's delegations are written one at a time, so two overlapping requests cannot both pass the check.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`delegation:${user.commune}:${user.id}`]);
+      // A period may not overlap one of the same Chairman's delegations in effect today (not revoked, today within
+      // it): the Vice Chairman would act for him under two grants at once.
+      const overlapping: DelegationRow[] = await m.query(
+        `${SELECT} WHERE d.commune = $1 AND d.from_user_id = $2 AND d.revoked_at IS NULL
+           AND d.valid_from <= $3 AND d.valid_until >= $3
+           AND d.valid_from <= $5 AND d.valid_until >= $4
+         ORDER BY d.valid_from LIMIT 1`,
+        [user.commune, user.id, todayInVietnam(), from, until],
+      );
+      const o = overlapping[0];
+      if (o) {
+        const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+        throw new ApiError(
+          'CONFLICT',
+          `Khoảng thời gian này trùng với ủy quyền đang hiệu lực cho ${o.to_name} từ ngày ${vnDate(o.valid_from)} đến hết ngày ${vnDate(o.valid_until)}. ` +
+            'Hãy kết thúc ủy quyền đó trước, hoặc chọn khoảng thời gian khác.',
+          { existing: this.toDto(o) },
+        );
+      }
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO delegations (commune, from_user_id, to_user_id, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [user.commune, user.id, target[0].id, from, until],
+      );
+      return rows[0].id;
+    });
+    return this.get(user, id);
   }
 
   async get(user: AuthUser, id: string) {

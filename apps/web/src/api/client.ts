@@ -1,6 +1,8 @@
 /**
  * A small fetch wrapper: adds the Bearer token, decodes `{ code, message }` errors into ApiError whose message is
- * always a Vietnamese sentence a user can read, and turns a network failure into one too.
+ * always a Vietnamese sentence a user can read, and turns a network failure into one too. It also keeps the state of
+ * the connection (see {@link getConnection}): a request that gets no answer, or a 502/503/504 from a server that is
+ * restarting, marks it lost; any answer marks it back. Only a 401 AUTH_REQUIRED ends the session.
  */
 
 const TOKEN_KEY = 'cchc.token';
@@ -23,7 +25,7 @@ const FALLBACK_MESSAGES: Record<string, string> = {
 };
 
 function fallbackForStatus(status: number): string {
-  if (status === 401) return FALLBACK_MESSAGES.AUTH_REQUIRED;
+  if (status === 401) return 'Máy chủ từ chối yêu cầu (mã 401). Vui lòng tải lại trang và thử lại.';
   if (status === 403) return FALLBACK_MESSAGES.FORBIDDEN;
   if (status === 404) return FALLBACK_MESSAGES.NOT_FOUND;
   if (status === 409) return FALLBACK_MESSAGES.CONFLICT;
@@ -59,6 +61,53 @@ export function messageForCode(code: string | undefined): string {
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   return 'Đã có lỗi không mong muốn. Vui lòng tải lại trang và thử lại.';
+}
+
+// ---- connection ----
+
+/** `offline`: no answer at all (no signal, server down); `unavailable`: 502/503/504 (restarting, behind a proxy). */
+export type ConnectionState = 'online' | 'offline' | 'unavailable';
+
+export const CONNECTION_MESSAGES: Record<Exclude<ConnectionState, 'online'>, string> = {
+  offline: 'Mất kết nối với máy chủ. Đang thử lại…',
+  unavailable: 'Máy chủ tạm thời không phản hồi. Đang thử lại…',
+};
+
+let connection: ConnectionState = 'online';
+const connectionListeners = new Set<() => void>();
+
+export function getConnection(): ConnectionState {
+  return connection;
+}
+
+/** For useSyncExternalStore: called whenever the connection is lost or back. */
+export function subscribeConnection(listener: () => void): () => void {
+  connectionListeners.add(listener);
+  return () => {
+    connectionListeners.delete(listener);
+  };
+}
+
+function setConnection(next: ConnectionState): void {
+  if (next === connection) return;
+  connection = next;
+  for (const l of [...connectionListeners]) l();
+}
+
+/** A failure that says nothing about the request itself (no answer, or the server not ready): worth trying again. */
+export function isTransient(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status === 502 || err.status === 503 || err.status === 504);
+}
+
+/** What to say while a transient failure is being retried. */
+export function transientMessage(err: unknown): string {
+  return err instanceof ApiError && err.status !== 0 ? CONNECTION_MESSAGES.unavailable : CONNECTION_MESSAGES.offline;
+}
+
+/** Wait before the n-th retry (0-based): 1, 2, 4, 8, 16, then every 30 seconds, ±20 % so clients do not retry in step. */
+export function retryDelay(attempt: number): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
 // ---- token ----
@@ -113,8 +162,10 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
     res = await fetch(API_BASE + path, { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    setConnection('offline');
     throw new ApiError(FALLBACK_MESSAGES.NETWORK, 0, 'NETWORK');
   }
+  setConnection(res.status === 502 || res.status === 503 || res.status === 504 ? 'unavailable' : 'online');
   if (!res.ok) throw await toApiError(res, opts);
   return res;
 }
@@ -132,7 +183,8 @@ async function toApiError(res: Response, opts: RequestOptions): Promise<ApiError
     // not JSON: a proxy page or an empty body
   }
   if (!message || !looksVietnamese(message)) message = FALLBACK_MESSAGES[code] ?? fallbackForStatus(res.status);
-  if (res.status === 401 && !opts.anonymous && onUnauthorized) onUnauthorized();
+  // Only the server saying the token is not (or no longer) valid ends the session; a proxy's 401 page does not.
+  if (res.status === 401 && code === 'AUTH_REQUIRED' && !opts.anonymous && onUnauthorized) onUnauthorized();
   return new ApiError(message, res.status, code, details);
 }
 
@@ -146,6 +198,56 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   } catch {
     throw new ApiError('Máy chủ trả về dữ liệu không đọc được. Vui lòng thử lại sau.', res.status, 'BAD_RESPONSE');
   }
+}
+
+/** Bytes sent so far of an upload, and its total. */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/**
+ * POSTs a multipart form with upload progress (fetch cannot report it, XMLHttpRequest can). Errors are the same
+ * ApiErrors as {@link api}'s, and the connection state is kept the same way.
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', API_BASE + path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = getToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.({ sent: e.loaded, total: e.total });
+    };
+    xhr.onerror = () => {
+      setConnection('offline');
+      reject(new ApiError(FALLBACK_MESSAGES.NETWORK, 0, 'NETWORK'));
+    };
+    xhr.onload = () => {
+      const status = xhr.status;
+      if (status === 0) {
+        setConnection('offline');
+        reject(new ApiError(FALLBACK_MESSAGES.NETWORK, 0, 'NETWORK'));
+        return;
+      }
+      setConnection(status === 502 || status === 503 || status === 504 ? 'unavailable' : 'online');
+      if (status >= 200 && status < 300) {
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch {
+          reject(new ApiError('Máy chủ trả về dữ liệu không đọc được. Vui lòng thử lại sau.', status, 'BAD_RESPONSE'));
+        }
+        return;
+      }
+      const res = new Response(xhr.responseText, {
+        status,
+        headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? 'text/plain' },
+      });
+      void toApiError(res, {}).then(reject, reject);
+    };
+    xhr.send(form);
+  });
 }
 
 /** Downloads a protected file (the token is a header, so a plain link cannot fetch it). */

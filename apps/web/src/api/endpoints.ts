@@ -1,4 +1,4 @@
-import { api, download } from './client';
+import { api, download, upload, type UploadProgress } from './client';
 import type {
   AppConfig,
   Attachment,
@@ -48,10 +48,10 @@ export const Api = {
     api<Task>(`/tasks/${id(taskId)}/assign`, { method: 'POST', body: { assigneeId, stepId } }),
   saveDraft: (taskId: string, content: string) =>
     api<unknown>(`/tasks/${id(taskId)}/draft`, { method: 'PUT', body: { content } }),
-  uploadAttachment: (taskId: string, file: File) => {
+  uploadAttachment: (taskId: string, file: File, onProgress?: (p: UploadProgress) => void) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api<Attachment>(`/tasks/${id(taskId)}/attachments`, { method: 'POST', body: form });
+    return upload<Attachment>(`/tasks/${id(taskId)}/attachments`, form, onProgress);
   },
   downloadAttachment: (taskId: string, att: Attachment) =>
     download(`/tasks/${id(taskId)}/attachments/${id(att.id)}`, att.name),

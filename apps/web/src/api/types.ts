@@ -107,6 +107,21 @@ export interface Attachment {
   createdAt?: string;
 }
 
+/** What the caller may do on a task now (api.md "Additions": `allowedActions`). */
+export type TaskAction =
+  | 'assign'
+  | 'reassign'
+  | 'saveDraft'
+  | 'addAttachment'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'requestContributions'
+  | 'contribute'
+  | 'setSchedule'
+  | 'requestExtension'
+  | 'decideExtension';
+
 export interface TaskDetail extends Task {
   drafts: DraftVersion[];
   attachments: Attachment[];
@@ -118,6 +133,8 @@ export interface TaskDetail extends Task {
   cycle: number;
   /** Link to this task's workflow in the Temporal UI, when the server knows the UI. */
   temporalUiUrl?: string | null;
+  /** The actions the caller may take now; absent from servers older than api.md's "Additions". */
+  allowedActions?: TaskAction[];
 }
 
 export interface MyTask extends Task {

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Api } from '../api/endpoints';
 import type { InboxItem, TaskDetail, UnitCode } from '../api/types';
 import { formatDate } from '../lib/format';
-import { personName, STEP_KIND_LABELS, unitName } from '../lib/labels';
+import { personName, stepKindLabel, unitName } from '../lib/labels';
 import { useStepAction } from '../lib/stepAction';
 import { useAsync } from '../lib/useAsync';
 import { DateField } from './DateField';
@@ -55,7 +55,7 @@ export function DecisionPanel({
 
   return (
     <section className="panel panel-action" aria-labelledby="quyet-dinh">
-      <h2 id="quyet-dinh">{STEP_KIND_LABELS[item.kind]}</h2>
+      <h2 id="quyet-dinh">{stepKindLabel(item.kind, item.unit)}</h2>
       {behalf && <p className="behalf">Bạn xử lý thay {behalf} theo ủy quyền.</p>}
       <Notice notice={notice} />
       <div className="field">

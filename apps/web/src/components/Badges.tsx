@@ -1,6 +1,6 @@
 import type { TaskStatus } from '../api/types';
 import { dueInfo, formatDate } from '../lib/format';
-import { STATUS_LABELS } from '../lib/labels';
+import { statusLabel, type UnitLike } from '../lib/labels';
 
 const STATUS_TONE: Record<TaskStatus, string> = {
   NOT_STARTED: 'neutral',
@@ -10,10 +10,12 @@ const STATUS_TONE: Record<TaskStatus, string> = {
   CHAIRMAN_REVIEW: 'review',
   RETURNED: 'danger',
   COMPLETED: 'success',
+  WITHDRAWN: 'neutral',
 };
 
-export function StatusBadge({ status }: { status: TaskStatus }) {
-  return <span className={`badge badge-${STATUS_TONE[status] ?? 'neutral'}`}>{STATUS_LABELS[status] ?? status}</span>;
+/** `unit`: the unit whose head the task waits for, when it is one unit ("Chờ Giám đốc duyệt"). */
+export function StatusBadge({ status, unit }: { status: TaskStatus; unit?: UnitLike }) {
+  return <span className={`badge badge-${STATUS_TONE[status] ?? 'neutral'}`}>{statusLabel(status, unit)}</span>;
 }
 
 const DUE_ICON = { 'on-time': '●', 'due-soon': '▲', overdue: '■', none: '○', done: '✓' } as const;

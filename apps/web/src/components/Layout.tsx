@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { ROLE_LABELS } from '../lib/labels';
+import { roleTitle } from '../lib/labels';
+import { ConnectionBanner } from './Connection';
 import { confirmLeave, Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 
@@ -29,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/theo-doi', label: 'Theo dõi', show: true },
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
   ];
-  const roleText = user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
+  const roleText = user.roles.map((r) => roleTitle(r, user.unit)).join(', ');
 
   const onLogout = () => {
     if (!confirmLeave()) return;
@@ -102,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         </div>
       </header>
+      <ConnectionBanner />
       <main id="noi-dung" className="content" tabIndex={-1}>
         {children}
       </main>

@@ -4,7 +4,7 @@ import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { Attachment, Contribution, HistoryEvent, Task, TaskDetail } from '../api/types';
 import { formatBytes, formatDate, formatDateTime, todayIso } from '../lib/format';
-import { DEADLINE_KIND_LABELS, eventLabel, holderLabel, personName, ROLE_LABELS, STATUS_LABELS, unitName } from '../lib/labels';
+import { DEADLINE_KIND_LABELS, eventLabel, eventRoleTitle, eventUnit, holderLabel, personName, statusLabel, unitName } from '../lib/labels';
 import { DueBadge, StatusBadge } from './Badges';
 import { Empty } from './Feedback';
 
@@ -15,6 +15,14 @@ export function taskDueDate(task: Task): string | null {
   if (!dates.length) return null;
   const today = todayIso();
   return dates.find((d) => d >= today) ?? dates[dates.length - 1];
+}
+
+/** The one unit leading a task, or null when several lead it (each has its own part and head). */
+export function soleLeadUnit(task: Task): string | null {
+  const codes = task.leadUnits?.length
+    ? task.leadUnits.filter(Boolean).map((u) => u.code)
+    : (task.leadUnit?.code ?? '').split(',').filter(Boolean);
+  return codes.length === 1 ? codes[0] : null;
 }
 
 /** What a deadline without a date means, in words. */
@@ -57,7 +65,7 @@ export function TaskSummary({ task }: { task: Task }) {
       <div>
         <dt>Trạng thái</dt>
         <dd>
-          <StatusBadge status={task.status} />
+          <StatusBadge status={task.status} unit={soleLeadUnit(task)} />
         </dd>
       </div>
       <div>
@@ -208,6 +216,11 @@ function eventDetail(ev: HistoryEvent): string | null {
       const who = d.assignee as { fullName?: unknown } | undefined;
       return str(who?.fullName) ? `Giao cho ${str(who?.fullName)}` : null;
     }
+    case 'REASSIGNED': {
+      const from = d.from as { fullName?: unknown } | undefined;
+      const to = d.to as { fullName?: unknown } | undefined;
+      return str(to?.fullName) ? `Giao lại${str(from?.fullName) ? ` từ ${str(from?.fullName)}` : ''} cho ${str(to?.fullName)}` : null;
+    }
     case 'DRAFT_SAVED':
     case 'SUBMITTED':
       return typeof d.version === 'number' ? `Phiên bản ${d.version}` : null;
@@ -236,8 +249,44 @@ function eventDetail(ev: HistoryEvent): string | null {
   }
 }
 
-/** The trail (audit events), oldest first, as an ordered timeline. */
-export function Timeline({ events }: { events: HistoryEvent[] }) {
+/**
+ * The RETURNED event behind a return reason: the last one that sent back this unit's part (a unit head's return
+ * concerns that unit only; a later reviewer's, every part), preferring the one whose comment is the reason shown.
+ */
+export function findReturnEvent(events: HistoryEvent[], reason: string | null, unit?: string | null): HistoryEvent | null {
+  const returns = events.filter(
+    (ev) => ev.type === 'RETURNED' && (!unit || ev.data?.level !== 'UNIT_REVIEW' || !ev.data?.unit || ev.data.unit === unit),
+  );
+  const same = reason ? returns.filter((ev) => (ev.comment ?? '').trim() === reason.trim()) : [];
+  return same[same.length - 1] ?? returns[returns.length - 1] ?? null;
+}
+
+/** "Trả lại bởi Trần Thị Lan (Trưởng phòng Văn hóa - Xã hội) lúc 26/11/2026 16:05" — who sent it back, as whom, when. */
+export function returnedByText(ev: HistoryEvent): string {
+  const title = eventRoleTitle(ev);
+  const behalf = personName(ev.onBehalfOf);
+  const as = [title, behalf ? `thay mặt ${behalf}` : null].filter(Boolean).join(', ');
+  return `Trả lại bởi ${ev.actor?.fullName ?? 'Hệ thống'}${as ? ` (${as})` : ''} lúc ${formatDateTime(ev.at)}`;
+}
+
+/** A return reason with who returned it and when, when the trail says so; else the reason alone. */
+export function ReturnReason({ reason, event }: { reason: string; event: HistoryEvent | null }) {
+  return event ? (
+    <>
+      <strong>{returnedByText(event)}:</strong> {reason}
+    </>
+  ) : (
+    <>
+      <strong>Lý do trả lại:</strong> {reason}
+    </>
+  );
+}
+
+/**
+ * The trail (audit events), oldest first, as an ordered timeline. `soleUnit`: the task's one lead unit, whose head a
+ * "Chờ … duyệt" status names (else the event's unit does).
+ */
+export function Timeline({ events, soleUnit }: { events: HistoryEvent[]; soleUnit?: string | null }) {
   if (!events.length) return <Empty>Chưa có hoạt động nào.</Empty>;
   return (
     <ol className="timeline">
@@ -251,13 +300,13 @@ export function Timeline({ events }: { events: HistoryEvent[] }) {
             </p>
             <p>
               {ev.actor?.fullName ?? 'Hệ thống'}
-              {ev.role ? <span className="muted"> ({ROLE_LABELS[ev.role] ?? ev.role})</span> : null}
+              {ev.role ? <span className="muted"> ({eventRoleTitle(ev)})</span> : null}
               {behalf ? <span> — thay mặt {behalf}</span> : null}
             </p>
             {eventDetail(ev) ? <p className="muted">{eventDetail(ev)}</p> : null}
             {ev.from && ev.to && ev.from !== ev.to ? (
               <p className="muted">
-                {STATUS_LABELS[ev.from]} → {STATUS_LABELS[ev.to]}
+                {statusLabel(ev.from, soleUnit ?? eventUnit(ev))} → {statusLabel(ev.to, soleUnit ?? eventUnit(ev))}
               </p>
             ) : null}
             {ev.comment ? <blockquote>{ev.comment}</blockquote> : null}

@@ -8,6 +8,7 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   CHAIRMAN_REVIEW: 'Chờ Chủ tịch phê duyệt',
   RETURNED: 'Bị trả lại',
   COMPLETED: 'Hoàn thành',
+  WITHDRAWN: 'Đã rút khỏi kế hoạch',
 };
 export const STATUS_ORDER: TaskStatus[] = [
   'NOT_STARTED',
@@ -29,7 +30,9 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   UNKNOWN: 'Chưa xác định — cần đặt lịch',
 };
 
-export const STEP_KIND_LABELS: Record<StepKind, string> = {
+/** Also names step kinds the server may add before this list knows them (the API's contract grows). */
+export const STEP_KIND_LABELS: Record<StepKind, string> & Record<string, string> = {
+  SET_LEAD_UNIT: 'Xác định đơn vị chủ trì',
   ASSIGN: 'Phân công',
   DRAFT: 'Soạn dự thảo',
   CONTRIBUTION: 'Đóng góp ý kiến phối hợp',
@@ -37,6 +40,7 @@ export const STEP_KIND_LABELS: Record<StepKind, string> = {
   VHXH_REVIEW: 'Phòng VH-XH thẩm định',
   CHAIRMAN_REVIEW: 'Chủ tịch phê duyệt',
   SET_SCHEDULE: 'Đặt lịch thực hiện',
+  EXTENSION: 'Xét đề nghị gia hạn',
 };
 export const STEP_KIND_ORDER: StepKind[] = [
   'ASSIGN',
@@ -78,6 +82,60 @@ export function unitName(code: string | null | undefined): string {
   return UNIT_NAMES[code as UnitCode] ?? code;
 }
 
+/** A unit by its code, or as the server sent it (`{ code, name }`; units are data, the name may be one we do not know). */
+export type UnitLike = string | { code: string; name?: string | null } | null | undefined;
+
+function unitLabel(unit: UnitLike): string {
+  if (!unit) return '';
+  if (typeof unit === 'string') return unitName(unit);
+  return unit.name || unitName(unit.code);
+}
+
+/**
+ * The title of a unit's head as Vietnamese offices write it: "Giám đốc" of a Trung tâm, "Chánh Văn phòng" of the
+ * Văn phòng, "Trưởng phòng" of a Phòng; "Trưởng đơn vị" when the unit is not known. Read from the unit's name, so a
+ * unit added later gets the right word too.
+ */
+export function headTitle(unit: UnitLike): string {
+  const name = unitLabel(unit);
+  if (/^Trung tâm\b/i.test(name)) return 'Giám đốc';
+  if (/^Văn phòng\b/i.test(name)) return 'Chánh Văn phòng';
+  if (/^Phòng\b/i.test(name)) return 'Trưởng phòng';
+  return 'Trưởng đơn vị';
+}
+
+/** The head of a unit with the unit: "Trưởng phòng Kinh tế", "Giám đốc Trung tâm Phục vụ hành chính công", "Chánh Văn phòng HĐND và UBND xã". */
+export function headOfUnit(unit: UnitLike): string {
+  if (!unit) return 'Trưởng đơn vị';
+  const name = unitLabel(unit);
+  const title = headTitle(unit);
+  if (title === 'Trưởng phòng') return `Trưởng phòng ${name.replace(/^Phòng\s+/i, '')}`;
+  if (title === 'Chánh Văn phòng') return `Chánh ${name}`;
+  if (title === 'Trưởng đơn vị') return `Trưởng đơn vị ${name}`;
+  return `${title} ${name}`;
+}
+
+/**
+ * A person's title for a role: a unit head's depends on the unit ("Giám đốc", "Trưởng phòng", "Chánh Văn phòng");
+ * with `withUnit`, the unit is named too ("Trưởng phòng Kinh tế").
+ */
+export function roleTitle(role: Role | string, unit?: UnitLike, opts: { withUnit?: boolean } = {}): string {
+  if (role === 'UNIT_HEAD') return opts.withUnit && unit ? headOfUnit(unit) : unit ? headTitle(unit) : ROLE_LABELS.UNIT_HEAD;
+  return ROLE_LABELS[role as Role] ?? role;
+}
+
+/** A task's status; waiting for a known unit's head, it names that head's title ("Chờ Giám đốc duyệt"). */
+export function statusLabel(status: TaskStatus, unit?: UnitLike): string {
+  if (status === 'UNIT_REVIEW' && unit && headTitle(unit) !== 'Trưởng đơn vị') return `Chờ ${headTitle(unit)} duyệt`;
+  return STATUS_LABELS[status] ?? status;
+}
+
+/** A step's name; a unit head's review names the title of that unit's head ("Giám đốc duyệt"). */
+export function stepKindLabel(kind: StepKind, unit?: UnitLike): string {
+  if (kind === 'UNIT_REVIEW' && unit) return `${headTitle(unit)} duyệt`;
+  return STEP_KIND_LABELS[kind] ?? kind;
+}
+
 export const GROUP_CODES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
 /** Choices for a unit or group filter. */
@@ -87,6 +145,8 @@ export const GROUP_OPTIONS = GROUP_CODES.map((g) => ({ value: g, label: `Nhóm $
 export const EVENT_LABELS: Record<string, string> = {
   CYCLE_OPENED: 'Mở kỳ thực hiện',
   ASSIGNED: 'Phân công',
+  REASSIGNED: 'Giao lại',
+  LEAD_UNITS_SET: 'Xác định đơn vị chủ trì',
   DRAFT_SAVED: 'Lưu dự thảo',
   ATTACHMENT_ADDED: 'Đính kèm tệp',
   SUBMITTED: 'Trình duyệt',
@@ -96,6 +156,9 @@ export const EVENT_LABELS: Record<string, string> = {
   RETURNED: 'Trả lại',
   COMPLETED: 'Hoàn thành',
   SCHEDULE_SET: 'Đặt lịch thực hiện',
+  EXTENSION_REQUESTED: 'Đề nghị gia hạn',
+  EXTENSION_APPROVED: 'Đồng ý gia hạn',
+  EXTENSION_REJECTED: 'Không đồng ý gia hạn',
   REMINDER: 'Nhắc hạn',
   ESCALATED: 'Báo cáo vượt cấp do quá hạn',
 };
@@ -110,16 +173,16 @@ export function personName(who: UserRef | string | null | undefined): string | n
   return typeof who === 'string' ? who : who.fullName;
 }
 
-/** Who holds a step when no person is named, e.g. "Trưởng đơn vị — Phòng Kinh tế". */
+/** Who holds a step when no person is named, e.g. "Trưởng phòng Kinh tế", "Giám đốc Trung tâm Phục vụ hành chính công". */
 export function holderLabel(step: { kind: StepKind; unit: string | null; assignee: UserRef | null } | null): string {
   if (!step) return '—';
   if (step.assignee) return step.assignee.fullName;
   switch (step.kind) {
     case 'ASSIGN':
     case 'UNIT_REVIEW':
-      return `Trưởng ${unitName(step.unit)}`;
+      return headOfUnit(step.unit);
     case 'VHXH_REVIEW':
-      return UNIT_NAMES.VHXH;
+      return headOfUnit('VHXH');
     case 'CHAIRMAN_REVIEW':
       return 'Chủ tịch UBND xã';
     case 'SET_SCHEDULE':
@@ -132,8 +195,19 @@ export function holderLabel(step: { kind: StepKind; unit: string | null; assigne
   }
 }
 
+/** The unit an event was about (its `data.unit`), which names a unit head's title. */
+export function eventUnit(ev: HistoryEvent): string | null {
+  const unit = ev.data?.unit;
+  return typeof unit === 'string' ? unit : null;
+}
+
+/** The actor's title in an event: "Trưởng phòng Kinh tế", "Chủ tịch UBND xã"; null for a system event. */
+export function eventRoleTitle(ev: HistoryEvent): string | null {
+  return ev.role ? roleTitle(ev.role, eventUnit(ev), { withUnit: true }) : null;
+}
+
 export function historyWho(ev: HistoryEvent): string {
   const actor = ev.actor?.fullName ?? 'Hệ thống';
-  const role = ev.role ? ` (${ROLE_LABELS[ev.role] ?? ev.role})` : '';
-  return actor + role;
+  const title = eventRoleTitle(ev);
+  return title ? `${actor} (${title})` : actor;
 }

@@ -1,8 +1,8 @@
 /**
  * The signed-in user, the app's configuration and the inbox count shown in the menu.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { clearToken, getToken, setToken, setUnauthorizedHandler } from '../api/client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError, clearToken, getToken, retryDelay, setToken, setUnauthorizedHandler, transientMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { AppConfig, Role, User } from '../api/types';
 
@@ -11,6 +11,13 @@ interface Session {
   config: AppConfig | null;
   /** True until we know whether a stored token is still valid. */
   checking: boolean;
+  /**
+   * While checking a stored token got no answer (no signal, server restarting): what to say, and when the next try
+   * is. The token is kept; only a 401 from the server ends the session.
+   */
+  checkRetry: { message: string; nextAt: number } | null;
+  /** Try the stored token again now, without waiting. */
+  retryCheck: () => void;
   inboxCount: number | null;
   /** Why the user was sent back to the login page, if it was not their choice. */
   signedOutReason: string | null;
@@ -30,6 +37,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [checking, setChecking] = useState(() => Boolean(getToken()));
   const [inboxCount, setInboxCount] = useState<number | null>(null);
   const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
+  const [checkRetry, setCheckRetry] = useState<Session['checkRetry']>(null);
+  const [checkRound, setCheckRound] = useState(0);
+  const retryCheck = useCallback(() => setCheckRound((n) => n + 1), []);
 
   const loadConfig = useCallback(async () => {
     try {
@@ -58,26 +68,39 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorizedHandler(null);
   }, []);
 
-  // A token survives a reload: check it once.
+  // A token survives a reload: check it. No answer is not a "no": keep the token and try again, waiting longer each
+  // time, until the server answers; only its 401 sends the user to the login page.
+  const attempt = useRef(0);
   useEffect(() => {
-    if (!getToken()) return;
+    if (!getToken() || !checking) return;
     let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     Api.me()
       .then(async (me) => {
         if (cancelled) return;
         setUser(me);
+        setCheckRetry(null);
         await Promise.all([loadConfig(), refreshInboxCount()]);
-      })
-      .catch(() => {
-        if (!cancelled) clearToken();
-      })
-      .finally(() => {
         if (!cancelled) setChecking(false);
+      })
+      .catch((err: unknown) => {
+        if (cancelled) return;
+        if (err instanceof ApiError && err.status > 0 && err.status < 500) {
+          // The server answered: the token is no good (401 also signs out through the handler above).
+          clearToken();
+          setCheckRetry(null);
+          setChecking(false);
+          return;
+        }
+        const delay = retryDelay(attempt.current++);
+        setCheckRetry({ message: transientMessage(err), nextAt: Date.now() + delay });
+        timer = setTimeout(() => setCheckRound((n) => n + 1), delay);
       });
     return () => {
       cancelled = true;
+      if (timer) clearTimeout(timer);
     };
-  }, [loadConfig, refreshInboxCount]);
+  }, [checking, checkRound, loadConfig, refreshInboxCount]);
 
   const login = useCallback(
     async (username: string, password: string, remember: boolean) => {
@@ -95,6 +118,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
     setInboxCount(null);
     setSignedOutReason(null);
+    setCheckRetry(null);
+    setChecking(false);
   }, []);
 
   const hasRole = useCallback((...roles: Role[]) => Boolean(user?.roles.some((r) => roles.includes(r))), [user]);
@@ -104,6 +129,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       config,
       checking,
+      checkRetry,
+      retryCheck,
       inboxCount,
       signedOutReason,
       login,
@@ -111,7 +138,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refreshInboxCount,
       hasRole,
     }),
-    [user, config, checking, inboxCount, signedOutReason, login, logout, refreshInboxCount, hasRole],
+    [user, config, checking, checkRetry, retryCheck, inboxCount, signedOutReason, login, logout, refreshInboxCount, hasRole],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

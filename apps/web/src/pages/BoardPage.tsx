@@ -6,8 +6,9 @@ import { Empty, ErrorBox, Loading, PageTitle } from '../components/Feedback';
 import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
 import { ProgressChart, type ChartRow } from '../components/ProgressChart';
 import { SelectField } from '../components/SelectField';
-import { DeadlineText, taskDueDate } from '../components/TaskParts';
+import { DeadlineText, soleLeadUnit, taskDueDate } from '../components/TaskParts';
 import { dueInfo } from '../lib/format';
+import { foldForSearch } from '../lib/search';
 import {
   GROUP_CODES,
   GROUP_OPTIONS,
@@ -65,15 +66,15 @@ export function BoardPage() {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [tasks.reload]);
 
-  const all = tasks.data ?? [];
+  const all = useMemo(() => tasks.data ?? [], [tasks.data]);
   const visible = useMemo(() => {
-    const needle = text.trim().toLocaleLowerCase('vi');
+    const needle = foldForSearch(text);
     return all.filter((t) => {
       if (group && t.group.code !== group) return false;
       if (unit && !leadCodes(t).includes(unit)) return false;
       if (status && t.status !== status) return false;
       if (timeliness && dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state !== timeliness) return false;
-      if (needle && !`${t.number} ${t.content} ${t.product}`.toLocaleLowerCase('vi').includes(needle)) return false;
+      if (needle && !foldForSearch(`${t.number} ${t.content} ${t.product}`).includes(needle)) return false;
       return true;
     });
   }, [all, group, unit, status, timeliness, text]);
@@ -281,7 +282,7 @@ function BoardRow({ task }: { task: Task }) {
         <DeadlineText task={task} />
       </td>
       <td data-label="Trạng thái">
-        <StatusBadge status={task.status as TaskStatus} />
+        <StatusBadge status={task.status as TaskStatus} unit={soleLeadUnit(task)} />
         {task.cycle && task.cycle > 1 ? <span className="cycle"> Kỳ {task.cycle}</span> : null}
       </td>
       <td data-label="Đang xử lý">{done ? '—' : holderLabel(task.currentStep)}</td>

@@ -15,6 +15,19 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Days from `from` to `until`, both counted. */
+function daysInclusive(from: string, until: string): number {
+  return Math.round((Date.parse(`${until}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The same sentence the server gives with its 409 CONFLICT. */
+function overlapText(d: Delegation): string {
+  return (
+    `Khoảng thời gian này trùng với ủy quyền đang hiệu lực cho ${d.toUser.fullName} từ ngày ${formatDate(d.from)} đến hết ngày ` +
+    `${formatDate(d.until)}. Hãy kết thúc ủy quyền đó trước, hoặc chọn khoảng thời gian khác.`
+  );
+}
+
 function stateOf(d: Delegation): { label: string; tone: string } {
   if (d.revokedAt) return { label: `Đã kết thúc ngày ${formatDate(d.revokedAt)}`, tone: 'neutral' };
   if (d.active) return { label: 'Đang hiệu lực', tone: 'success' };
@@ -37,10 +50,13 @@ export function DelegationPage() {
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [busy, setBusy] = useState(false);
   const [ending, setEnding] = useState<Delegation | null>(null);
+  /** The period asked for, waiting for the Chairman's confirmation. */
+  const [confirming, setConfirming] = useState<{ toUserId: string; name: string; from: string; until: string } | null>(null);
 
   const chosenDeputy = toUserId || (deputies.data?.length === 1 ? deputies.data[0].id : '');
 
-  const create = async (e: FormEvent) => {
+  /** Checks the form, then asks for confirmation: who, from when, until when. */
+  const ask = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
     const errs: Record<string, string> = {};
@@ -50,25 +66,38 @@ export function DelegationPage() {
     if (until === null) errs.until = 'Ngày kết thúc không hợp lệ. Vui lòng nhập theo dạng dd/mm/yyyy.';
     else if (!until) errs.until = 'Vui lòng nhập ngày kết thúc.';
     else if (from && until < from) errs.until = 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.';
+    else if (from && until) {
+      // The server refuses an overlap with a delegation in effect too; saying it here spares a round trip and a dialog.
+      const clash = (list.data ?? []).find((d) => d.active && !d.revokedAt && d.from <= until && d.until >= from);
+      if (clash) errs.period = overlapText(clash);
+    }
     setErrors(errs);
     const first = Object.keys(errs)[0];
     if (first || !from || !until) {
-      document.getElementById(`del-${first}`)?.focus();
+      document.getElementById(first === 'period' ? 'del-from' : `del-${first}`)?.focus();
       return;
     }
+    const name = deputies.data?.find((u) => u.id === chosenDeputy)?.fullName ?? 'Phó Chủ tịch';
+    setConfirming({ toUserId: chosenDeputy, name, from, until });
+  };
+
+  const create = async () => {
+    if (!confirming) return;
+    const { toUserId: to, name, from: f, until: u } = confirming;
     setBusy(true);
     try {
-      await Api.createDelegation(chosenDeputy, from, until);
-      const name = deputies.data?.find((u) => u.id === chosenDeputy)?.fullName ?? 'Phó Chủ tịch';
+      await Api.createDelegation(to, f, u);
       setNotice({
         kind: 'success',
-        text: `Đã ủy quyền phê duyệt cho ${name} từ ${formatDate(from)} đến ${formatDate(until)}.`,
+        text: `Đã ủy quyền phê duyệt cho ${name} từ ngày ${formatDate(f)} đến hết ngày ${formatDate(u)}.`,
       });
-      await list.reload();
     } catch (err) {
+      // 409 CONFLICT: the server names the delegation already covering part of the period.
       setNotice({ kind: 'error', text: errorMessage(err) });
     } finally {
+      setConfirming(null);
       setBusy(false);
+      await list.reload();
     }
   };
 
@@ -104,7 +133,7 @@ export function DelegationPage() {
           {deputies.error && <ErrorBox message={deputies.error} onRetry={() => void deputies.reload()} />}
           {deputies.loading && !deputies.data && <Loading label="Đang tải danh sách Phó Chủ tịch…" />}
           {deputies.data && (
-            <form onSubmit={create} noValidate className="form-grid">
+            <form onSubmit={ask} noValidate className="form-grid">
               <div className="field">
                 <label htmlFor="del-to">Người được ủy quyền</label>
                 <select
@@ -131,9 +160,17 @@ export function DelegationPage() {
               <DateField id="del-until" label="Đến hết ngày" value={until ?? ''} onChange={setUntil} error={errors.until} />
               <div className="form-actions">
                 <button type="submit" className="btn btn-primary" disabled={busy}>
-                  {busy ? 'Đang lưu…' : 'Ủy quyền'}
+                  Ủy quyền
                 </button>
               </div>
+              {errors.period && (
+                <div className="alert alert-error form-wide" role="alert" id="del-period-error">
+                  <span className="alert-icon" aria-hidden="true">
+                    !
+                  </span>
+                  <p>{errors.period}</p>
+                </div>
+              )}
             </form>
           )}
         </section>
@@ -170,6 +207,37 @@ export function DelegationPage() {
           </ul>
         )}
       </section>
+
+      <ConfirmDialog
+        open={confirming !== null}
+        title="Xác nhận ủy quyền phê duyệt"
+        confirmLabel="Ủy quyền"
+        busy={busy}
+        onConfirm={() => void create()}
+        onCancel={() => setConfirming(null)}
+      >
+        {confirming && (
+          <>
+            <dl className="summary summary-compact">
+              <div>
+                <dt>Người được ủy quyền</dt>
+                <dd>{confirming.name} (Phó Chủ tịch UBND xã)</dd>
+              </div>
+              <div>
+                <dt>Thời gian</dt>
+                <dd>
+                  Từ ngày {formatDate(confirming.from)} đến hết ngày {formatDate(confirming.until)} (
+                  {daysInclusive(confirming.from, confirming.until)} ngày)
+                </dd>
+              </div>
+            </dl>
+            <p>
+              Trong thời gian này, {confirming.name} phê duyệt thay Chủ tịch các việc đang chờ Chủ tịch; mỗi lần duyệt
+              thay đều ghi “thay mặt Chủ tịch”. Chủ tịch có thể kết thúc ủy quyền bất cứ lúc nào.
+            </p>
+          </>
+        )}
+      </ConfirmDialog>
 
       <ConfirmDialog
         open={ending !== null}

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
-import type { DraftVersion, TaskDetail, UnitCode } from '../api/types';
+import type { UploadProgress } from '../api/client';
+import type { Attachment, DraftVersion, HistoryEvent, TaskDetail, UnitCode } from '../api/types';
 import { RequestContributionsPanel } from '../components/ActionPanels';
 import { ConfirmDialog } from '../components/Dialog';
 import { FileInput } from '../components/FileInput';
 import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
-import { AttachmentList, ContributionList, TaskSummary } from '../components/TaskParts';
+import { AttachmentList, ContributionList, findReturnEvent, ReturnReason, TaskSummary } from '../components/TaskParts';
 import { setFlash } from '../lib/flash';
 import { formatBytes, formatDateTime } from '../lib/format';
-import { unitName } from '../lib/labels';
+import { headOfUnit, unitName } from '../lib/labels';
 import { Link, navigate, useLeaveGuard } from '../lib/router';
 import { useConfig, useSession } from '../lib/session';
 import { actionError, isStepClosed, STEP_CLOSED_TEXT } from '../lib/stepAction';
@@ -21,8 +22,8 @@ const LEAVE_TEXT = 'Bạn có nội dung dự thảo chưa lưu. Rời trang s�
 export function DraftEditorPage({ taskId }: { taskId: string }) {
   const { user, refreshInboxCount } = useSession();
   const data = useAsync(async () => {
-    const [task, inbox] = await Promise.all([Api.task(taskId), Api.inbox()]);
-    return { task, draftItem: inbox.find((i) => i.taskId === taskId && i.kind === 'DRAFT') ?? null };
+    const [task, inbox, history] = await Promise.all([Api.task(taskId), Api.inbox(), Api.history(taskId)]);
+    return { task, history, draftItem: inbox.find((i) => i.taskId === taskId && i.kind === 'DRAFT') ?? null };
   }, [taskId]);
 
   if (!data.data) {
@@ -37,7 +38,7 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
     );
   }
 
-  const { task, draftItem } = data.data;
+  const { task, history, draftItem } = data.data;
   const myStep =
     task.steps?.find((s) => s.kind === 'DRAFT' && s.assignee?.id === user?.id) ??
     (draftItem ? { stepId: draftItem.stepId, unit: draftItem.unit?.code ?? null } : null);
@@ -47,6 +48,7 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
     <Editor
       key={task.id}
       task={task}
+      history={history}
       stepId={myStep?.stepId}
       unit={unit}
       isMine={Boolean(myStep)}
@@ -60,12 +62,14 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
 
 function Editor({
   task,
+  history,
   stepId,
   unit,
   isMine,
   reload,
 }: {
   task: TaskDetail;
+  history: HistoryEvent[];
   stepId: string | undefined;
   unit: UnitCode;
   isMine: boolean;
@@ -87,13 +91,19 @@ function Editor({
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [note, setNote] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  /** What the submission is doing now: saving the draft, uploading the chosen file, or submitting. */
+  const [phase, setPhase] = useState<'saving' | 'uploading' | 'submitting' | null>(null);
+  const [progress, setProgress] = useState<(UploadProgress & { name: string }) | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const dirty = content !== saved;
   const part = task.parts?.find((p) => p.unit === unit);
   const returnReason = part?.returnReason ?? (task.status === 'RETURNED' ? task.lastReturnReason : null);
 
-  useLeaveGuard(dirty, LEAVE_TEXT);
+  useLeaveGuard(
+    dirty || Boolean(file),
+    dirty ? LEAVE_TEXT : `Bạn đã chọn tệp “${file?.name ?? ''}” nhưng chưa tải lên. Rời trang sẽ bỏ tệp này. Bạn vẫn muốn rời đi?`,
+  );
 
   // When a new version arrives from the server and nothing is being edited, show it.
   useEffect(() => {
@@ -137,6 +147,25 @@ function Editor({
     );
   };
 
+  const clearFile = () => {
+    setFile(null);
+    setFileError(null);
+    setProgress(null);
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  /** Uploads the chosen file, reporting progress; the chosen file is cleared once it is on the server. */
+  const sendFile = async (f: File): Promise<Attachment> => {
+    setProgress({ name: f.name, sent: 0, total: f.size });
+    try {
+      const att = await Api.uploadAttachment(task.id, f, (p) => setProgress({ name: f.name, ...p }));
+      clearFile();
+      return att;
+    } finally {
+      setProgress(null);
+    }
+  };
+
   const upload = async () => {
     if (!file) {
       setFileError('Vui lòng chọn tệp cần tải lên.');
@@ -150,10 +179,8 @@ function Editor({
     setUploading(true);
     setNotice(null);
     try {
-      const att = await Api.uploadAttachment(task.id, file);
+      const att = await sendFile(file);
       setNotice({ kind: 'success', text: `Đã tải lên tệp “${att.name}” (${formatBytes(att.size)}).` });
-      setFile(null);
-      if (fileRef.current) fileRef.current.value = '';
       await reload();
     } catch (err) {
       // The server's 413 message names its limit.
@@ -171,29 +198,65 @@ function Editor({
       editorRef.current?.focus();
       return;
     }
+    // A chosen file goes up with the submission; one that cannot (too big) must be dealt with first.
+    if (file && fileError) {
+      setNotice({
+        kind: 'error',
+        text: `Chưa trình được: tệp “${file.name}” đã chọn không gửi kèm được. Hãy chọn tệp khác hoặc bấm “Bỏ chọn tệp”.`,
+      });
+      fileRef.current?.focus();
+      return;
+    }
     setConfirmSubmit(true);
   };
 
   const submit = async () => {
     setSubmitting(true);
+    let attached: Attachment | null = null;
     try {
       if (dirty || !latest) {
-        setConfirmSubmit(false);
-        if (!(await save())) return;
+        setPhase('saving');
+        if (!(await save())) {
+          setConfirmSubmit(false);
+          return;
+        }
       }
+      if (file) {
+        setPhase('uploading');
+        try {
+          attached = await sendFile(file);
+        } catch (err) {
+          setConfirmSubmit(false);
+          setFileError(actionError(err));
+          setNotice({
+            kind: 'error',
+            text: `Chưa trình: không tải lên được tệp “${file.name}”. ${actionError(err)} Dự thảo chưa được gửi đi.`,
+          });
+          fileRef.current?.focus();
+          return;
+        }
+      }
+      setPhase('submitting');
       await Api.submit(task.id, stepId, note.trim());
       setSaved(content); // nothing left unsaved: leave without a prompt
       setConfirmSubmit(false);
-      setFlash({ kind: 'success', text: `Đã trình dự thảo nhiệm vụ ${task.number} để duyệt.` });
+      setFlash({
+        kind: 'success',
+        text: attached
+          ? `Đã trình dự thảo nhiệm vụ ${task.number} để duyệt, kèm tệp “${attached.name}” (${formatBytes(attached.size)}).`
+          : `Đã trình dự thảo nhiệm vụ ${task.number} để duyệt.`,
+      });
       navigate('/viec-cua-toi', { force: true });
     } catch (err) {
       setConfirmSubmit(false);
+      if (attached) await reload(); // the file is on the server now: show it in the list
       if (isStepClosed(err)) {
         setNotice({ kind: 'warning', text: STEP_CLOSED_TEXT });
         await reload();
       } else setNotice({ kind: 'error', text: errorMessage(err) });
     } finally {
       setSubmitting(false);
+      setPhase(null);
     }
   };
 
@@ -211,9 +274,12 @@ function Editor({
           <span className="alert-icon" aria-hidden="true">
             !
           </span>
-          <p>
-            <strong>Dự thảo bị trả lại. Lý do:</strong> {returnReason}
-          </p>
+          <div>
+            <p className="alert-title">Dự thảo bị trả lại, cần chỉnh sửa và trình lại.</p>
+            <p>
+              <ReturnReason reason={returnReason} event={findReturnEvent(history, returnReason, unit)} />
+            </p>
+          </div>
         </div>
       )}
       {!isMine && (
@@ -319,10 +385,21 @@ function Editor({
                       {fileError}
                     </p>
                   )}
+                  {file && !fileError && !progress && (
+                    <p className="muted file-hint">Tệp đã chọn được tải lên khi bấm “Tải lên”, hoặc cùng dự thảo khi trình duyệt.</p>
+                  )}
                 </div>
-                <button type="button" className="btn" onClick={() => void upload()} disabled={uploading || Boolean(fileError)}>
-                  {uploading ? 'Đang tải lên…' : 'Tải lên'}
-                </button>
+                <div className="actions">
+                  <button type="button" className="btn" onClick={() => void upload()} disabled={uploading || submitting || Boolean(fileError)}>
+                    {uploading ? 'Đang tải lên…' : 'Tải lên'}
+                  </button>
+                  {file && (
+                    <button type="button" className="btn btn-ghost" onClick={clearFile} disabled={uploading || submitting}>
+                      Bỏ chọn tệp
+                    </button>
+                  )}
+                </div>
+                {progress && !confirmSubmit && <ProgressLine progress={progress} />}
               </div>
             )}
           </section>
@@ -358,14 +435,42 @@ function Editor({
         onCancel={() => setConfirmSubmit(false)}
       >
         <p>
-          Dự thảo {dirty ? '(cùng các thay đổi chưa lưu, sẽ được lưu trước) ' : ''}sẽ được chuyển tới trưởng đơn vị
+          Dự thảo {dirty ? '(cùng các thay đổi chưa lưu, sẽ được lưu trước) ' : ''}sẽ được chuyển tới {headOfUnit(unit)}{' '}
           duyệt. Sau khi trình, bạn không sửa được cho đến khi dự thảo được trả lại.
         </p>
+        {file && (
+          <p className="dialog-file">
+            Tệp <strong>{file.name}</strong> ({formatBytes(file.size)}) bạn đã chọn chưa được tải lên: tệp sẽ được tải lên
+            cùng dự thảo.
+          </p>
+        )}
         <div className="field">
           <label htmlFor="submit-note">Ghi chú khi trình (không bắt buộc)</label>
-          <textarea id="submit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea id="submit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} disabled={submitting} />
         </div>
+        {phase && (
+          <div className="submit-phase">
+            {phase === 'uploading' && progress ? (
+              <ProgressLine progress={progress} />
+            ) : (
+              <p role="status">{phase === 'saving' ? 'Đang lưu dự thảo…' : phase === 'uploading' ? 'Đang tải lên tệp…' : 'Đang trình…'}</p>
+            )}
+          </div>
+        )}
       </ConfirmDialog>
     </>
+  );
+}
+
+/** "Đang tải lên “x.pdf”: 45% (1,2 MB / 2,7 MB)" with a bar. */
+function ProgressLine({ progress }: { progress: UploadProgress & { name: string } }) {
+  const pct = progress.total ? Math.min(100, Math.round((progress.sent / progress.total) * 100)) : 0;
+  return (
+    <div className="upload-progress" role="status">
+      <p>
+        Đang tải lên “{progress.name}”: {pct}% ({formatBytes(progress.sent)} / {formatBytes(progress.total)})
+      </p>
+      <progress value={progress.sent} max={progress.total || 1} aria-label={`Tiến độ tải lên ${progress.name}`} />
+    </div>
   );
 }

@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { errorMessage, messageForCode } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { InboxItem, StepKind } from '../api/types';
 import { DueBadge, StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/Dialog';
+import { QuickReview } from '../components/QuickReview';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { clearFlash, peekFlash } from '../lib/flash';
 import { dueInfo } from '../lib/format';
-import { GROUP_OPTIONS, personName, STEP_KIND_LABELS, STEP_KIND_ORDER, UNIT_OPTIONS } from '../lib/labels';
+import { GROUP_OPTIONS, personName, STEP_KIND_LABELS, STEP_KIND_ORDER, stepKindLabel, UNIT_OPTIONS } from '../lib/labels';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
@@ -17,6 +18,8 @@ const KIND_OPTIONS = STEP_KIND_ORDER.map((k) => ({ value: k, label: STEP_KIND_LA
 
 /** Steps that can be approved from the list without opening them. */
 const APPROVABLE: StepKind[] = ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'];
+
+const keyOf = (i: InboxItem) => `${i.taskId}-${i.stepId}`;
 
 function byDue(a: InboxItem, b: InboxItem): number {
   if (a.dueAt && b.dueAt) return a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.number - b.number;
@@ -38,11 +41,41 @@ export function InboxPage() {
   const [notice, setNotice] = useState<NoticeState | null>(() => peekFlash());
   useEffect(() => clearFlash(), []);
   const [failures, setFailures] = useState<{ label: string; message: string }[]>([]);
+  /** The review item opened in place (its key), if any: one at a time. */
+  const [expanded, setExpanded] = useState<string | null>(null);
+  /** Items decided here: hidden at once, before the list is read again. */
+  const [decided, setDecided] = useState<Set<string>>(new Set());
+  /** What happened to the last item decided here, shown where it was in the list. */
+  const [outcome, setOutcome] = useState<{ index: number; notice: NoticeState } | null>(null);
+  const outcomeRef = useRef<HTMLLIElement>(null);
 
   const items = useMemo(() => [...(inbox.data ?? [])].sort(byDue), [inbox.data]);
   const visible = items.filter(
-    (i) => (!unit || i.unit?.code === unit) && (!group || i.groupCode === group) && (!kind || i.kind === kind),
+    (i) =>
+      !decided.has(keyOf(i)) &&
+      (!unit || i.unit?.code === unit) &&
+      (!group || i.groupCode === group) &&
+      (!kind || i.kind === kind),
   );
+
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
+
+  /** An item decided in place leaves the list; a message takes its place. */
+  const afterDecision = async (item: InboxItem, notice: NoticeState) => {
+    const index = visible.findIndex((i) => keyOf(i) === keyOf(item));
+    setDecided((prev) => new Set(prev).add(keyOf(item)));
+    setSelected((prev) => {
+      const next = new Set(prev);
+      next.delete(item.taskId);
+      return next;
+    });
+    setExpanded(null);
+    setOutcome({ index: Math.max(0, index), notice });
+    await inbox.reload();
+    await refreshInboxCount();
+  };
   const approvable = visible.filter((i) => APPROVABLE.includes(i.kind));
   const chosen = items.filter((i) => selected.has(i.taskId) && APPROVABLE.includes(i.kind));
   const counts = useMemo(() => {
@@ -183,15 +216,20 @@ export function InboxPage() {
         </div>
       )}
 
-      {visible.length > 0 && (
+      {(visible.length > 0 || outcome) && (
         <ul className="inbox" aria-label="Danh sách việc">
-          {visible.map((item) => {
+          {visible.map((item, index) => {
             const state = dueInfo(item.dueAt, { overdue: item.overdue }).state;
             const behalf = personName(item.onBehalfOf);
             const canBulk = APPROVABLE.includes(item.kind);
             const cbId = `chon-${item.taskId}`;
+            const key = keyOf(item);
+            const open = expanded === key;
+            const panelId = `xem-nhanh-${item.stepId}`.replace(/[^\w-]/g, '-');
             return (
-              <li key={`${item.taskId}-${item.stepId}`} className={`inbox-item state-${state}`}>
+              <Fragment key={key}>
+                {outcome && outcome.index === index && <OutcomeItem ref={outcomeRef} notice={outcome.notice} onDismiss={() => setOutcome(null)} />}
+              <li className={`inbox-item state-${state}${open ? ' inbox-item-open' : ''}`}>
                 {canBulk ? (
                   <div className="inbox-check">
                     <input
@@ -209,7 +247,7 @@ export function InboxPage() {
                 )}
                 <div className="inbox-body">
                   <p className="inbox-meta">
-                    <span className="kind">{STEP_KIND_LABELS[item.kind] ?? item.kind}</span>
+                    <span className="kind">{stepKindLabel(item.kind, item.unit)}</span>
                     <span>Nhóm {item.groupCode}</span>
                     {item.unit && <span>{item.unit.name}</span>}
                   </p>
@@ -219,14 +257,50 @@ export function InboxPage() {
                     </Link>
                   </h2>
                   {behalf && <p className="behalf">Xử lý thay: {behalf} (ủy quyền)</p>}
-                  <p className="inbox-foot">
+                  <div className="inbox-foot">
                     <DueBadge due={item.dueAt} overdue={item.overdue} showDate />
-                    {item.status && <StatusBadge status={item.status} />}
-                  </p>
+                    {item.status && <StatusBadge status={item.status} unit={item.kind === 'UNIT_REVIEW' ? item.unit : null} />}
+                    {canBulk && (
+                      <button
+                        type="button"
+                        className="btn btn-small inbox-expand"
+                        aria-expanded={open}
+                        aria-controls={panelId}
+                        onClick={() => {
+                          setOutcome(null);
+                          setExpanded(open ? null : key);
+                        }}
+                      >
+                        {open ? 'Thu gọn' : 'Xem nhanh và duyệt'}
+                        <span className="visually-hidden"> nhiệm vụ {item.number}</span>
+                        <span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
+                      </button>
+                    )}
+                  </div>
+                  {open && (
+                    <QuickReview
+                      item={item}
+                      id={panelId}
+                      onDone={(d) =>
+                        void afterDecision(item, {
+                          kind: 'success',
+                          text:
+                            d === 'approve'
+                              ? `Đã duyệt nhiệm vụ ${item.number}.`
+                              : `Đã trả lại nhiệm vụ ${item.number} cho người soạn.`,
+                        })
+                      }
+                      onStale={(message) => void afterDecision(item, { kind: 'warning', text: `Nhiệm vụ ${item.number}: ${message}` })}
+                    />
+                  )}
                 </div>
               </li>
+              </Fragment>
             );
           })}
+          {outcome && outcome.index >= visible.length && (
+            <OutcomeItem ref={outcomeRef} notice={outcome.notice} onDismiss={() => setOutcome(null)} />
+          )}
         </ul>
       )}
 
@@ -251,5 +325,28 @@ export function InboxPage() {
         </div>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** Where a decided item was: what became of it. Takes focus, so keyboard and screen-reader users are not lost. */
+function OutcomeItem({
+  ref,
+  notice,
+  onDismiss,
+}: {
+  ref: Ref<HTMLLIElement>;
+  notice: NoticeState;
+  onDismiss: () => void;
+}) {
+  return (
+    <li ref={ref} tabIndex={-1} className={`inbox-outcome alert alert-${notice.kind}`} role="status">
+      <span className="alert-icon" aria-hidden="true">
+        {notice.kind === 'success' ? '✓' : '!'}
+      </span>
+      <p>{notice.text}</p>
+      <button type="button" className="btn-close" onClick={onDismiss} aria-label="Đóng thông báo">
+        ×
+      </button>
+    </li>
   );
 }

@@ -3,9 +3,10 @@ import { Api } from '../api/endpoints';
 import type { MyTask } from '../api/types';
 import { DueBadge, StatusBadge } from '../components/Badges';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
-import { taskDueDate } from '../components/TaskParts';
+import { findReturnEvent, ReturnReason, soleLeadUnit, taskDueDate } from '../components/TaskParts';
 import { clearFlash, peekFlash } from '../lib/flash';
 import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
 
 /** Tasks whose draft step is mine: returned ones first, each with its reason on top. */
@@ -54,11 +55,7 @@ export function MyWorkPage() {
 function MyTaskCard({ task }: { task: MyTask }) {
   return (
     <li className="card">
-      {task.returnReason && (
-        <p className="return-reason">
-          <strong>Lý do trả lại:</strong> {task.returnReason}
-        </p>
-      )}
+      {task.returnReason && <ReturnLine task={task} reason={task.returnReason} />}
       <h3 className="card-title">
         <Link to={`/viec-cua-toi/${encodeURIComponent(task.id)}`}>
           Nhiệm vụ {task.number}: {task.content}
@@ -68,9 +65,22 @@ function MyTaskCard({ task }: { task: MyTask }) {
         Nhóm {task.group.code} · {task.leadUnit.name} · Thời hạn: {task.deadline.raw}
       </p>
       <p className="card-foot">
-        <StatusBadge status={task.status} />
+        <StatusBadge status={task.status} unit={soleLeadUnit(task)} />
         <DueBadge due={taskDueDate(task)} showDate />
       </p>
     </li>
+  );
+}
+
+/** The reason on top of a returned task, with who returned it and when (read from the task's trail). */
+function ReturnLine({ task, reason }: { task: MyTask; reason: string }) {
+  const { user } = useSession();
+  const history = useAsync(() => Api.history(task.id), [task.id]);
+  // A task led by several units has one part per unit: mine is my unit's.
+  const unit = user?.unit?.code ?? null;
+  return (
+    <p className="return-reason">
+      <ReturnReason reason={reason} event={history.data ? findReturnEvent(history.data, reason, unit) : null} />
+    </p>
   );
 }

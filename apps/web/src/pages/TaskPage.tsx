@@ -7,12 +7,15 @@ import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../compo
 import {
   AttachmentList,
   ContributionList,
+  findReturnEvent,
   ProductText,
+  ReturnReason,
+  soleLeadUnit,
   TaskSummary,
   Timeline,
 } from '../components/TaskParts';
 import { setFlash } from '../lib/flash';
-import { holderLabel, STEP_KIND_LABELS, unitName } from '../lib/labels';
+import { holderLabel, stepKindLabel, unitName } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useConfig, useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
@@ -71,7 +74,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const draftItem = items.find((i) => i.kind === 'DRAFT');
   const assignStep = findAssignStep(task, items, user?.unit?.code ?? null, hasRole('UNIT_HEAD'));
   const hasAction = Boolean(review || assignStep || contribution?.unit || draftItem);
-  const link = task.temporalUiUrl ?? temporalLink(config.temporalUiUrl, config.temporalNamespace, task.workflowId);
+  // The workflow's id and its Temporal UI page are for those who run the plan, not for every reader.
+  const canSeeWorkflow = hasRole('COORDINATOR', 'ADMIN');
+  const link = canSeeWorkflow
+    ? (task.temporalUiUrl ?? temporalLink(config.temporalUiUrl, config.temporalNamespace, task.workflowId))
+    : null;
 
   return (
     <>
@@ -95,7 +102,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             !
           </span>
           <p>
-            <strong>Lý do trả lại:</strong> {task.lastReturnReason}
+            <ReturnReason reason={task.lastReturnReason} event={findReturnEvent(history, task.lastReturnReason)} />
           </p>
         </div>
       )}
@@ -198,7 +205,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
               <ul className="steps">
                 {task.steps.map((s) => (
                   <li key={s.stepId}>
-                    <strong>{STEP_KIND_LABELS[s.kind] ?? s.kind}</strong>
+                    <strong>{stepKindLabel(s.kind, s.unit)}</strong>
                     {s.unit ? <span className="muted"> · {unitName(s.unit)}</span> : null}
                     <br />
                     <span>{holderLabel(s)}</span> · <DueBadge due={s.dueAt} showDate />
@@ -212,17 +219,23 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
           <section className="panel" aria-labelledby="qua-trinh">
             <h2 id="qua-trinh">Quá trình xử lý</h2>
-            <Timeline events={history} />
-            {link && (
+            <Timeline events={history} soleUnit={soleLeadUnit(task)} />
+            {canSeeWorkflow && (link || task.workflowId) && (
               <p className="temporal-link">
-                <a href={link} target="_blank" rel="noopener noreferrer">
-                  Xem quy trình trên Temporal UI<span className="visually-hidden"> (mở trong thẻ mới)</span>
-                  <span aria-hidden="true"> ↗</span>
-                </a>
-                <br />
-                <span className="muted">
-                  Mã quy trình: <code>{task.workflowId}</code>
-                </span>
+                {link && (
+                  <>
+                    <a href={link} target="_blank" rel="noopener noreferrer">
+                      Xem quy trình trên Temporal UI<span className="visually-hidden"> (mở trong thẻ mới)</span>
+                      <span aria-hidden="true"> ↗</span>
+                    </a>
+                    <br />
+                  </>
+                )}
+                {task.workflowId && (
+                  <span className="muted">
+                    Mã quy trình: <code>{task.workflowId}</code>
+                  </span>
+                )}
               </p>
             )}
           </section>

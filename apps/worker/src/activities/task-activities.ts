@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEFAULT_DEADLINE_SETTINGS, TaskActivities } from '@app/contracts';
+import { DEFAULT_DEADLINE_SETTINGS, PlanActivities, TaskActivities } from '@app/contracts';
 import { NO_EXCEPTIONS } from '@app/domain';
 import { ChangeWriter } from '@app/persistence';
 
@@ -12,5 +12,13 @@ export function createTaskActivities(ds: DataSource): TaskActivities {
     deadlineRules: async () => ({ calendar: NO_EXCEPTIONS, settings: DEFAULT_DEADLINE_SETTINGS }),
     // Until libs/notifications: nobody is told.
     notifyTaskEvent: async () => undefined,
+  };
+}
+
+/** Activities of the plan workflow. */
+export function createPlanActivities(): PlanActivities {
+  return {
+    // Until libs/notifications: nobody is told.
+    notifyLateAtActivation: async () => undefined,
   };
 }

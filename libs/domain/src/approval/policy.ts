@@ -49,6 +49,9 @@ const STEP_RULES: Partial<Record<TaskAction, StepRule>> = {
   return: { kinds: REVIEW_STEP_KINDS, holders: byPrincipals, decides: true },
   contribute: { kinds: ['CONTRIBUTION'], holders: byPrincipals },
   setLeadUnit: { kinds: ['SET_LEAD_UNIT'], holders: () => [principal.role('COORDINATOR'), principal.role('ADMIN')] },
+  // The holder of a dated step, or his unit head, asks for a new date; the EXTENSION step's holder decides.
+  requestExtension: { kinds: ['ASSIGN', 'DRAFT', 'UNIT_REVIEW', 'CONTRIBUTION'], holders: (step) => [...step.principals, ...unitHead(step)] },
+  decideExtension: { kinds: ['EXTENSION'], holders: byPrincipals, decides: true },
 };
 
 const deny = (code: ErrorCode, message: string): Verdict => ({ ok: false, code, message });
@@ -79,6 +82,7 @@ export function authorize(task: TaskSnapshot, actor: Actor, action: TaskAction, 
   const mine = principalsOf(actor, today);
 
   if (action === 'setSchedule') return authorizeSetSchedule(task, actor);
+  if (action === 'amendSchedule' || action === 'withdraw') return authorizeAmendment(task, actor);
   const rule = STEP_RULES[action];
   if (!rule) return deny('FORBIDDEN', POLICY_MESSAGES.notAvailableYet);
 
@@ -123,6 +127,14 @@ function authorizeSetSchedule(task: TaskSnapshot, actor: Actor): Verdict {
   return { ok: true, step: task.openSteps.find((s) => s.kind === 'SET_SCHEDULE') ?? null, authority: { role, onBehalfOf: null } };
 }
 
+/** Amending or withdrawing a task follows a decision of the People's Committee; the coordinator records it. */
+function authorizeAmendment(task: TaskSnapshot, actor: Actor): Verdict {
+  const role: Role | null = hasRole(actor, 'COORDINATOR') ? 'COORDINATOR' : hasRole(actor, 'ADMIN') ? 'ADMIN' : null;
+  if (!role) return deny('FORBIDDEN', POLICY_MESSAGES.coordinatorOnly);
+  if (task.status === 'WITHDRAWN') return deny('STEP_CLOSED', POLICY_MESSAGES.taskClosed);
+  return { ok: true, step: null, authority: { role, onBehalfOf: null } };
+}
+
 /**
  * The actions the actor may take now, in the order of TASK_ACTIONS: what the web shows as buttons. An action is
  * listed only when it would be authorised, and `submit` only once there is a draft to send.
@@ -141,6 +153,8 @@ export function allowedActions(task: TaskSnapshot, actor: Actor, today: string):
     'requestContributions',
     'contribute',
     'setSchedule',
+    'requestExtension',
+    'decideExtension',
   ];
   for (const action of candidates) {
     const verdict = authorize(task, actor, action, {}, today);
@@ -150,6 +164,8 @@ export function allowedActions(task: TaskSnapshot, actor: Actor, today: string):
       if (!part || part.draftVersion < 1) continue;
     }
     if (action === 'requestContributions' && task.coUnits.length === 0) continue;
+    // A new date can be asked only for a step that has one, and one request at a time.
+    if (action === 'requestExtension' && (!verdict.step?.dueAt || task.extensions.some((e) => e.status === 'PENDING'))) continue;
     actions.push(action);
   }
   return actions;

@@ -19,7 +19,14 @@ type Loose = Partial<TaskSnapshot> & Record<string, unknown>;
 export function upgradeSnapshot(stored: unknown, fallback: Fallback): TaskSnapshot {
   const s = stored as Loose;
   if (Array.isArray(s.closedSteps) && Array.isArray(s.openSteps) && s.openSteps.every((x) => Array.isArray((x as OpenStep).principals))) {
-    return s as TaskSnapshot;
+    // Fields added since the step model came in read as their empty value.
+    const current = s as TaskSnapshot;
+    return {
+      ...current,
+      cycleOriginalDueAt: current.cycleOriginalDueAt ?? current.cycleDueAt ?? null,
+      completedAt: current.completedAt ?? null,
+      extensions: current.extensions ?? [],
+    };
   }
   const parts = (s.parts ?? []) as TaskSnapshot['parts'];
   const drafters = [...new Set(parts.flatMap((p) => (p.drafter ? [p.drafter.id] : [])))];
@@ -47,6 +54,8 @@ export function upgradeSnapshot(stored: unknown, fallback: Fallback): TaskSnapsh
     status: s.status!,
     cycle: s.cycle ?? 1,
     cycleDueAt: s.cycleDueAt ?? null,
+    cycleOriginalDueAt: s.cycleDueAt ?? null,
+    completedAt: null,
     deadlineKind: (s.deadlineKind ?? fallback.deadlineKind) as DeadlineKind,
     leadUnits: s.leadUnits ?? fallback.leadUnits,
     coUnits: s.coUnits ?? fallback.coUnits,
@@ -61,6 +70,7 @@ export function upgradeSnapshot(stored: unknown, fallback: Fallback): TaskSnapsh
     closedSteps: [],
     lastReturnReason: s.lastReturnReason ?? null,
     lastReturn: s.lastReturn ?? null,
+    extensions: [],
     seq: s.seq ?? 0,
   };
 }
