@@ -17,6 +17,7 @@ export { planPreview, previewTask, previewUnitCell, unknownUnitNames } from './p
 export {
   amendmentPreview,
   amendmentTaskView,
+  ENDED_NOTES,
   planAmendment,
   rowFieldsOf,
   storedTaskAsParsed,

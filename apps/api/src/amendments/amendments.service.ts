@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { amendScheduleUpdate, withdrawTaskUpdate, type AmendmentPreview, type AmendmentResult } from '@app/contracts';
+import type { UpdateDefinition } from '@temporalio/common';
+import { amendScheduleUpdate, withdrawTaskUpdate, type AmendmentPreview, type AmendmentResult, type TaskSnapshot } from '@app/contracts';
 import {
   amendmentPreview,
   amendmentTaskView,
+  ENDED_NOTES,
   planAmendment,
   rowFieldsOf,
   taskAmendment,
@@ -22,9 +24,9 @@ import { TemporalService } from '../temporal/temporal.service';
 const MANAGERS_ONLY = 'Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được điều chỉnh kế hoạch.';
 
 /** A row write of the fields a change applies (the domain says which: rowFieldsOf). */
-function rowWrite(change: PlannedChange): RowWrite {
+function rowWrite(change: PlannedChange, scheduled: boolean): RowWrite {
   const write: RowWrite = {};
-  for (const field of rowFieldsOf(change)) {
+  for (const field of rowFieldsOf(change, scheduled)) {
     if (field === 'group') write.group = change.after.group;
     if (field === 'content') write.content = change.after.content;
     if (field === 'product') write.product = change.after.product;
@@ -116,6 +118,20 @@ export class AmendmentsService {
     return plan;
   }
 
+  /**
+   * Sends an amendment to a task's workflow: true once it took it, false when the workflow has already ended (a task
+   * completed, or stopped by an operator), whose result then stays as it was. Any other refusal stops the amendment.
+   */
+  private async reachWorkflow<I>(workflowId: string, def: UpdateDefinition<TaskSnapshot, [I]>, input: I): Promise<boolean> {
+    try {
+      await this.temporal.update(workflowId, def, input);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'STEP_CLOSED') return false;
+      throw e;
+    }
+  }
+
   private async locked<T>(plan: PlanRow, fn: () => Promise<T>): Promise<T> {
     const result = await this.readModel.amendments.withPlanLock(plan.id, async () => ({ value: await fn() }));
     if (!result) throw new ApiError('CONFLICT', 'Một điều chỉnh khác của kế hoạch này đang được áp dụng; vui lòng thử lại sau ít phút.');
@@ -138,33 +154,26 @@ export class AmendmentsService {
     };
 
     for (const change of planned.changed) {
+      const notes = change.notApplied.map((n) => n.reason);
+      let scheduled = false;
       if (change.schedule) {
         const { kind, dueDates } = change.after.deadline;
-        await this.temporal.update(change.task.workflowId, amendScheduleUpdate, { actor, deadlineKind: kind, dueDates, decision });
+        scheduled = await this.reachWorkflow(change.task.workflowId, amendScheduleUpdate, { actor, deadlineKind: kind, dueDates, decision });
+        if (!scheduled) notes.push(ENDED_NOTES.deadline);
       }
-      await this.readModel.amendments.recordChange(ctx, change.task.id, rowWrite(change), {
+      await this.readModel.amendments.recordChange(ctx, change.task.id, rowWrite(change, scheduled), {
         change: 'CHANGED',
         fields: change.fields,
         before: amendmentTaskView(change.before),
         after: amendmentTaskView(change.after),
-        workflow: change.schedule ? 'schedule' : null,
-        note: change.notApplied.map((n) => n.reason).join(' ') || null,
+        workflow: scheduled ? 'schedule' : null,
+        note: notes.join(' ') || null,
       });
     }
 
     for (const withdrawal of planned.withdrawn) {
-      let note = withdrawal.note;
-      let told = false;
-      if (withdrawal.workflow) {
-        try {
-          await this.temporal.update(withdrawal.task.workflowId, withdrawTaskUpdate, { actor, decision });
-          told = true;
-        } catch (e) {
-          // Its workflow ended already (an operator stopped it, or it completed meanwhile): the row is still withdrawn.
-          if (!(e instanceof ApiError && e.code === 'STEP_CLOSED')) throw e;
-          note = 'Quy trình của nhiệm vụ đã kết thúc trước khi có quyết định; chỉ ghi nhận rút khỏi kế hoạch.';
-        }
-      }
+      const told = await this.reachWorkflow(withdrawal.task.workflowId, withdrawTaskUpdate, { actor, decision });
+      const note = told ? withdrawal.note : (withdrawal.note ?? 'Quy trình của nhiệm vụ đã kết thúc trước khi có quyết định; chỉ ghi nhận rút khỏi kế hoạch.');
       await this.readModel.amendments.recordWithdrawal(ctx, withdrawal.task.id, {
         change: 'WITHDRAWN',
         fields: [],

@@ -39,7 +39,7 @@ describe('planAmendment', () => {
     expect(planned).toMatchObject({ added: [], changed: [], withdrawn: [], unchangedCount: 32, blocking: [] });
   });
 
-  it('adds a task, moves a deadline to the workflow, and withdraws a task (a completed one keeps its result)', () => {
+  it('adds a task, moves a deadline to the workflow, and withdraws tasks (a completed one is told it keeps its result)', () => {
     const revised = revise((lines) => {
       const at = lineOf(lines, '26\t');
       lines[at] = lines[at].replace('\tThường xuyên\t', '\tTrước 30/11/2026\t');
@@ -52,10 +52,12 @@ describe('planAmendment', () => {
     expect(planned.added.map((t) => [t.displayNumber, t.leadUnits])).toEqual([['33', ['KT']]]);
     expect(planned.changed.map((c) => [c.task.id, c.fields, c.schedule])).toEqual([['task-26', ['deadline'], true]]);
     expect(rowFieldsOf(planned.changed[0])).toEqual(['deadline']);
+    // A workflow that has ended keeps the date that was met.
+    expect(rowFieldsOf(planned.changed[0], false)).toEqual([]);
     expect(planned.changed[0].after.deadline).toMatchObject({ kind: 'FIXED', dueDates: ['2026-11-30'] });
-    expect(planned.withdrawn.map((w) => [w.task.id, w.workflow, w.note !== null])).toEqual([
-      ['task-4', false, true],
-      ['task-30', true, false],
+    expect(planned.withdrawn.map((w) => [w.task.id, w.note !== null])).toEqual([
+      ['task-4', true],
+      ['task-30', false],
     ]);
     expect(planned.unchangedCount).toBe(29);
   });
@@ -112,6 +114,6 @@ describe('taskAmendment (one task edited on the board)', () => {
   });
 
   it('withdraws the task', () => {
-    expect(taskAmendment(task25(), 2026, { withdraw: true }, AN_LAO_UNITS).withdrawn.map((w) => [w.task.id, w.workflow])).toEqual([['task-25', true]]);
+    expect(taskAmendment(task25(), 2026, { withdraw: true }, AN_LAO_UNITS).withdrawn.map((w) => [w.task.id, w.note])).toEqual([['task-25', null]]);
   });
 });

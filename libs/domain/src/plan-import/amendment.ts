@@ -79,7 +79,7 @@ export interface PlannedChange<T extends StoredPlanTask = StoredPlanTask> {
   after: ParsedTask;
   /** What changed in meaning, plus "number" when the task is now known by another number. */
   fields: AmendedField[];
-  /** The new deadline goes to the task's workflow (amendSchedule). */
+  /** The new deadline goes to the task's workflow (amendSchedule), and to the row once the workflow took it. */
   schedule: boolean;
   /** Fields recorded as changed by the decision but not applied to the running task, with the reason. */
   notApplied: { field: AmendedField; reason: string }[];
@@ -90,8 +90,7 @@ export interface PlannedChange<T extends StoredPlanTask = StoredPlanTask> {
 export interface PlannedWithdrawal<T extends StoredPlanTask = StoredPlanTask> {
   task: T;
   before: ParsedTask;
-  /** The workflow is told (withdraw); a completed task's workflow has ended and keeps its result. */
-  workflow: boolean;
+  /** For the coordinator: a completed task keeps its result and trail. */
   note: string | null;
 }
 
@@ -115,8 +114,11 @@ const NOT_APPLIED_REASON: Partial<Record<AmendedField, string>> = {
   coUnits: 'Nhiệm vụ đang thực hiện giữ các đơn vị phối hợp đã giao; đơn vị chủ trì có thể đề nghị thêm đơn vị phối hợp khi soạn.',
 };
 
-const COMPLETED_DEADLINE = 'Nhiệm vụ đã hoàn thành: giữ thời hạn đã thực hiện.';
-const COMPLETED_WITHDRAWN = 'Nhiệm vụ đã hoàn thành: giữ kết quả và quá trình xử lý, chỉ ghi nhận rút khỏi kế hoạch.';
+/** Said when a task's workflow has already ended (a completed task): what it did stays as it was. */
+export const ENDED_NOTES = {
+  deadline: 'Nhiệm vụ đã hoàn thành: giữ thời hạn đã thực hiện.',
+  withdrawn: 'Nhiệm vụ đã hoàn thành: giữ kết quả và quá trình xử lý, chỉ ghi nhận rút khỏi kế hoạch.',
+};
 
 function plannedChange<T extends StoredPlanTask>(
   task: T,
@@ -135,9 +137,10 @@ function plannedChange<T extends StoredPlanTask>(
     const reason = NOT_APPLIED_REASON[field];
     if (reason) notApplied.push({ field, reason });
   }
+  // A completed task's workflow may still run (a recurring task between cycles: the new date is for the cycles to come)
+  // or have ended (its date stays as it was met); the workflow answers which.
   if (fields.includes('deadline')) {
-    if (task.status === 'COMPLETED') notApplied.push({ field: 'deadline', reason: COMPLETED_DEADLINE });
-    else if (after.deadline.kind === 'UNKNOWN') {
+    if (after.deadline.kind === 'UNKNOWN') {
       blocking.push({
         code: 'UNKNOWN_DEADLINE',
         message: `Nhiệm vụ ${after.displayNumber}: chưa đọc được thời hạn mới "${after.deadline.raw}"; hãy ghi thời hạn như trong kế hoạch (ví dụ "Trước 30/11/${year}", "Quý IV/${year}") rồi thử lại.`,
@@ -148,8 +151,7 @@ function plannedChange<T extends StoredPlanTask>(
 }
 
 function plannedWithdrawal<T extends StoredPlanTask>(task: T, before: ParsedTask): PlannedWithdrawal<T> {
-  const completed = task.status === 'COMPLETED';
-  return { task, before, workflow: !completed, note: completed ? COMPLETED_WITHDRAWN : null };
+  return { task, before, note: task.status === 'COMPLETED' ? ENDED_NOTES.withdrawn : null };
 }
 
 /**
@@ -220,9 +222,14 @@ export function taskAmendment<T extends StoredPlanTask>(task: T, year: number, e
   return { ...empty, changed: change ? [change] : [], unchangedCount: change ? 0 : 1, blocking };
 }
 
-/** The fields an applied change writes to the task's row (the others are recorded, not applied). */
-export function rowFieldsOf(change: PlannedChange): AmendedField[] {
-  return change.fields.filter((f) => ROW_FIELDS.includes(f) && !change.notApplied.some((n) => n.field === f));
+/**
+ * The fields an applied change writes to the task's row (the others are recorded, not applied). `scheduled`: whether
+ * the task's workflow took the new deadline (a workflow that has ended keeps the date that was met).
+ */
+export function rowFieldsOf(change: PlannedChange, scheduled = change.schedule): AmendedField[] {
+  return change.fields.filter(
+    (f) => ROW_FIELDS.includes(f) && !change.notApplied.some((n) => n.field === f) && (f !== 'deadline' || scheduled),
+  );
 }
 
 /** What applying a revised plan would do, as the coordinator checks it before giving the decision. */

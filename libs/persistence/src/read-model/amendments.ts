@@ -113,7 +113,7 @@ export class AmendmentReadModel {
       started: boolean;
     }[] = await this.db.query(
       `SELECT id, number, position, display_number, group_code, content, lead_units_text, co_units_text, deadline_raw,
-              deadline_kind, due_dates, product, source, status, withdrawn_at IS NOT NULL AS withdrawn, workflow_id,
+              deadline_kind, due_dates, product, source, status, (withdrawn_at IS NOT NULL OR status = 'WITHDRAWN') AS withdrawn, workflow_id,
               lead_units, co_units, snapshot IS NOT NULL AS started
        FROM plan_tasks WHERE plan_id::text = $1 AND commune = $2 ORDER BY position, number`,
       [planId, commune],
