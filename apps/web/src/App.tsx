@@ -11,6 +11,7 @@ import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { TaskPage } from './pages/TaskPage';
+import { UnitsPage } from './pages/UnitsPage';
 
 /**
  * Routes:
@@ -21,6 +22,7 @@ import { TaskPage } from './pages/TaskPage';
  *   /viec-cua-toi/:id     the draft editor
  *   /theo-doi             Theo dõi (board, import, activate)
  *   /uy-quyen             Ủy quyền (delegation)
+ *   /don-vi               Đơn vị (the commune's unit directory; the admin edits it)
  */
 export function App() {
   const { user, checking, checkRetry, retryCheck, logout } = useSession();
@@ -61,6 +63,7 @@ function route(pathname: string) {
   if (pathname === '/viec-cua-toi') return <MyWorkPage />;
   if (pathname === '/theo-doi') return <BoardPage />;
   if (pathname === '/uy-quyen') return <DelegationPage />;
+  if (pathname === '/don-vi') return <UnitsPage />;
   let m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
   m = matchPath('/viec-cua-toi/:id', pathname);

@@ -118,6 +118,8 @@ export interface AmendmentWithdrawalView {
 /** `POST /plans/{id}/amendments/preview`: what applying the revised plan would do; nothing is written. */
 export interface AmendmentPreview {
   planId: string;
+  /** The revised plan's groups (the added tasks are shown under them). */
+  groups: PlanGroup[];
   added: PreviewTask[];
   changed: AmendmentChangeView[];
   withdrawn: AmendmentWithdrawalView[];

@@ -29,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/viec-cua-toi', label: 'Việc của tôi', show: hasRole('STAFF') },
     { to: '/theo-doi', label: 'Theo dõi', show: true },
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
+    { to: '/don-vi', label: 'Đơn vị', show: hasRole('ADMIN') },
   ];
   const roleText = user.roles.map((r) => roleTitle(r, user.unit)).join(', ');
 

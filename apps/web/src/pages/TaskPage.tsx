@@ -85,8 +85,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <p className="backlink">
         <Link to={back.to}>← {back.label}</Link>
       </p>
-      <PageTitle title={`Nhiệm vụ ${task.number}`}>
-        <span className="title-number">Nhiệm vụ {task.number}</span> {task.content}
+      <PageTitle title={`Nhiệm vụ ${task.displayNumber ?? task.number}`}>
+        <span className="title-number">Nhiệm vụ {task.displayNumber ?? task.number}</span> {task.content}
       </PageTitle>
       {hasAction && (
         <p className="jump-link">
@@ -95,6 +95,17 @@ export function TaskPage({ taskId }: { taskId: string }) {
       )}
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       {data.error && <ErrorBox message={data.error} onRetry={() => void data.reload()} />}
+
+      {task.withdrawn && (
+        <div className="alert alert-info" role="note">
+          <span className="alert-icon" aria-hidden="true">
+            i
+          </span>
+          <p>
+            Nhiệm vụ đã được rút khỏi kế hoạch{task.withdrawn.decision ? ` theo ${task.withdrawn.decision}` : ''}. Quá trình xử lý được giữ nguyên bên dưới.
+          </p>
+        </div>
+      )}
 
       {task.status === 'RETURNED' && task.lastReturnReason && (
         <div className="alert alert-warning" role="note">

@@ -236,6 +236,7 @@ export function rowFieldsOf(change: PlannedChange, scheduled = change.schedule):
 export function amendmentPreview(planId: string, planned: PlannedAmendment<StoredPlanTask>, revised: ParsedPlan, directory: UnitDirectory): AmendmentPreview {
   return {
     planId,
+    groups: revised.groups,
     added: planned.added.map((task) => previewTask(revised, task, directory)),
     changed: planned.changed.map((c) => ({
       taskId: c.task.id,
