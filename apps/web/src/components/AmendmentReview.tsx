@@ -161,7 +161,6 @@ export function AmendmentReview({ planId, file, onApplied }: { planId: string; f
 
   return (
     <div className="amendment">
-      <Notice notice={notice} onDismiss={() => setNotice(null)} />
       {diff.blocking.length > 0 && (
         <div className="alert alert-error" role="alert">
           <span className="alert-icon" aria-hidden="true">
@@ -189,7 +188,10 @@ export function AmendmentReview({ planId, file, onApplied }: { planId: string; f
             <input
               id={decisionId}
               value={decision}
-              onChange={(e) => setDecision(e.target.value)}
+              onChange={(e) => {
+                setDecision(e.target.value);
+                setDecisionError(null);
+              }}
               placeholder={DECISION_PLACEHOLDER}
               maxLength={500}
               {...invalidAria(`${decisionId}-error`, decisionError)}
@@ -201,6 +203,8 @@ export function AmendmentReview({ planId, file, onApplied }: { planId: string; f
           </button>
         </form>
       )}
+      {/* Under the button: a refusal is read where the decision was given. */}
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
       <ConfirmDialog
         open={confirming}
         title="Áp dụng điều chỉnh kế hoạch?"

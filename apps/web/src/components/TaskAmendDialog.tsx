@@ -46,7 +46,6 @@ export function TaskAmendDialog({ task, onClose, onDone }: { task: Task; onClose
   return (
     <Dialog open title={`Điều chỉnh nhiệm vụ ${number}`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="amend-task">
-        <Notice notice={notice} onDismiss={() => setNotice(null)} />
         <div className="field field-check">
           <input id={`${id}-withdraw`} type="checkbox" checked={withdraw} onChange={(e) => setWithdraw(e.target.checked)} />
           <label htmlFor={`${id}-withdraw`}>Rút nhiệm vụ này khỏi kế hoạch</label>
@@ -86,7 +85,10 @@ export function TaskAmendDialog({ task, onClose, onDone }: { task: Task; onClose
           <input
             id={`${id}-decision`}
             value={decision}
-            onChange={(e) => setDecision(e.target.value)}
+            onChange={(e) => {
+              setDecision(e.target.value);
+              setErrors((x) => ({ ...x, decision: null }));
+            }}
             placeholder={DECISION_PLACEHOLDER}
             maxLength={500}
             {...invalidAria(`${id}-decision-error`, errors.decision)}
@@ -94,6 +96,8 @@ export function TaskAmendDialog({ task, onClose, onDone }: { task: Task; onClose
           <FieldError id={`${id}-decision-error`} message={errors.decision} />
         </div>
         <FieldError id={`${id}-form-error`} message={errors.form} />
+        {/* Beside the buttons: what the server refused is read where the user pressed. */}
+        <Notice notice={notice} onDismiss={() => setNotice(null)} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
             Hủy

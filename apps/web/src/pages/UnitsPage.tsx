@@ -65,7 +65,11 @@ export function UnitsPage() {
                     <div className="unit-head">
                       <h3 id={`dv-ten-${u.code}`}>{u.name}</h3>
                       <span className="unit-code">Mã {u.code}</span>
-                      {u.reviewing && <span className="badge badge-review">{REVIEWING_LABEL}</span>}
+                      {u.reviewing && (
+                        <span className="badge badge-review unit-reviewing" title={REVIEWING_LABEL}>
+                          Đơn vị thẩm định
+                        </span>
+                      )}
                     </div>
                     {u.aliases.length > 0 ? (
                       <p className="unit-aliases">
@@ -141,14 +145,16 @@ function UnitDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: 
   return (
     <Dialog open title={current ? `Sửa ${current.name}` : 'Thêm đơn vị'} onClose={onClose}>
       <form onSubmit={submit} noValidate className="unit-form">
-        <Notice notice={notice} onDismiss={() => setNotice(null)} />
         {!current && (
           <div className="field">
             <label htmlFor={`${id}-code`}>Mã đơn vị</label>
             <input
               id={`${id}-code`}
               value={code}
-              onChange={(e) => setCode(e.target.value.toUpperCase())}
+              onChange={(e) => {
+                setCode(e.target.value.toUpperCase());
+                setErrors((x) => ({ ...x, code: null }));
+              }}
               autoCapitalize="characters"
               maxLength={32}
               {...invalidAria(`${id}-code-error`, errors.code)}
@@ -158,7 +164,14 @@ function UnitDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: 
         )}
         <div className="field">
           <label htmlFor={`${id}-name`}>Tên đơn vị</label>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} {...invalidAria(`${id}-name-error`, errors.name)} />
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setErrors((x) => ({ ...x, name: null }));
+            }}
+            maxLength={200} {...invalidAria(`${id}-name-error`, errors.name)} />
           <FieldError id={`${id}-name-error`} message={errors.name} />
         </div>
         <div className="field">
@@ -201,6 +214,8 @@ function UnitDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: 
             đang thực hiện giữ đơn vị thẩm định lúc kích hoạt.
           </p>
         )}
+        {/* Beside the buttons: what the server refused is read where the user pressed Lưu. */}
+        <Notice notice={notice} onDismiss={() => setNotice(null)} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
             Hủy
