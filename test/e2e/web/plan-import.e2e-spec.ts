@@ -200,6 +200,9 @@ describe('web app: importing and amending a plan on the board', () => {
 
     await task6.getByRole('link').click();
     await page.getByText('Nhiệm vụ đã được rút khỏi kế hoạch theo Quyết định số 53/QĐ-UBND ngày 24/11/2026. Quá trình xử lý được giữ nguyên bên dưới.').waitFor();
+    const record = page.getByRole('region', { name: 'Điều chỉnh theo quyết định' });
+    await record.getByText('Rút khỏi kế hoạch — theo Quyết định số 53/QĐ-UBND ngày 24/11/2026').waitFor();
+    await page.getByRole('region', { name: 'Quá trình xử lý' }).getByText('Rút khỏi kế hoạch', { exact: true }).waitFor();
     await screenshot(page, 'dieu-chinh-05-nhiem-vu-da-rut');
   });
 });

@@ -68,7 +68,7 @@ export const Api = {
     api<AmendmentPreview>(`/plans/${id(planId)}/amendments/preview`, { method: 'POST', body: fileForm(file) }),
   applyAmendment: (planId: string, file: File, decision: string) =>
     api<AmendmentResult>(`/plans/${id(planId)}/amendments`, { method: 'POST', body: fileForm(file, { decision }) }),
-  planAmendments: (planId: string) => api<AmendmentRecord[]>(`/plans/${id(planId)}/amendments`),
+  taskAmendments: (taskId: string) => api<AmendmentRecord[]>(`/tasks/${id(taskId)}/amendments`),
   amendTask: (taskId: string, amendment: TaskAmendment) =>
     api<AmendmentResult>(`/tasks/${id(taskId)}/amendment`, { method: 'PUT', body: amendment }),
 

@@ -17,8 +17,8 @@ import {
   STATUS_LABELS,
   STATUS_ORDER,
   UNIT_CODES,
-  UNIT_OPTIONS,
   UNIT_SHORT,
+  unitName,
 } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -48,6 +48,12 @@ export function BoardPage() {
   const { search } = useLocation();
   const wantedPlan = search.get('ke-hoach');
   const plans = useAsync(() => Api.plans(), []);
+  // The commune's own units (units are data); the built-in list until they arrive.
+  const directory = useAsync(() => Api.units(), []);
+  const units = useMemo(
+    () => directory.data?.filter((u) => u.kind === 'INTERNAL') ?? UNIT_CODES.map((code) => ({ code, name: unitName(code) })),
+    [directory.data],
+  );
   const plan = plans.data ? pickPlan(plans.data, wantedPlan) : undefined;
   const tasks = useAsync(async () => (plan ? Api.planTasks(plan.id) : []), [plan?.id]);
 
@@ -98,10 +104,10 @@ export function BoardPage() {
   }, [inPlan]);
   const unitRows: ChartRow[] = useMemo(
     () =>
-      UNIT_CODES.map((u) => ({ key: u, label: UNIT_SHORT[u], tasks: inPlan.filter((t) => leadCodes(t).includes(u)) })).filter(
-        (r) => r.tasks.length > 0,
-      ),
-    [inPlan],
+      units
+        .map((u) => ({ key: u.code, label: UNIT_SHORT[u.code] ?? u.name, tasks: inPlan.filter((t) => leadCodes(t).includes(u.code)) }))
+        .filter((r) => r.tasks.length > 0),
+    [inPlan, units],
   );
   const completed = inPlan.filter((t) => t.status === 'COMPLETED').length;
   const overdue = inPlan.filter((t) => dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state === 'overdue').length;
@@ -192,7 +198,7 @@ export function BoardPage() {
             value={unit}
             onChange={setUnit}
             allLabel="Tất cả đơn vị"
-            options={UNIT_OPTIONS}
+            options={units.map((u) => ({ value: u.code, label: u.name }))}
           />
           <SelectField
             id="b-status"

@@ -14,6 +14,7 @@ import {
   TaskSummary,
   Timeline,
 } from '../components/TaskParts';
+import { TaskAmendments } from '../components/TaskAmendments';
 import { setFlash } from '../lib/flash';
 import { holderLabel, stepKindLabel, unitName } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
@@ -134,6 +135,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
             <h2 id="dinh-kem">Tệp đính kèm</h2>
             <AttachmentList taskId={task.id} attachments={task.attachments ?? []} />
           </section>
+
+          <TaskAmendments taskId={task.id} />
 
           <section className="panel" aria-labelledby="y-kien-phoi-hop">
             <h2 id="y-kien-phoi-hop">Ý kiến đơn vị phối hợp</h2>
