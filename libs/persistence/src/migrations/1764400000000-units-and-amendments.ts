@@ -40,8 +40,8 @@ export class UnitsAndAmendments1764400000000 implements MigrationInterface {
         ADD COLUMN position int,
         ADD COLUMN withdrawn_at timestamptz,
         ADD COLUMN withdrawn_decision text`);
+    // Rows written without them (before this migration, or by code that does not know them) read as their number.
     await q.query(`UPDATE plan_tasks SET display_number = number::text, position = number`);
-    await q.query(`ALTER TABLE plan_tasks ALTER COLUMN display_number SET NOT NULL, ALTER COLUMN position SET NOT NULL`);
 
     await q.query(`
       CREATE TABLE plan_amendments (

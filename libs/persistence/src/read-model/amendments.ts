@@ -82,7 +82,8 @@ const toRecord = (r: AmendmentRow): AmendmentRecord => ({
 });
 
 const SELECT_RECORDS = `
-  SELECT a.id, a.amendment_id, a.at, a.decision, a.actor_id, a.actor_name, a.task_id, t.display_number, a.change, a.fields,
+  SELECT a.id, a.amendment_id, a.at, a.decision, a.actor_id, a.actor_name, a.task_id, coalesce(t.display_number, t.number::text) AS display_number,
+         a.change, a.fields,
          a.before, a.after, a.workflow, a.note
   FROM plan_amendments a JOIN plan_tasks t ON t.id = a.task_id`;
 
@@ -112,10 +113,10 @@ export class AmendmentReadModel {
       co_units: string[];
       started: boolean;
     }[] = await this.db.query(
-      `SELECT id, number, position, display_number, group_code, content, lead_units_text, co_units_text, deadline_raw,
+      `SELECT id, number, coalesce(position, number) AS position, coalesce(display_number, number::text) AS display_number, group_code, content, lead_units_text, co_units_text, deadline_raw,
               deadline_kind, due_dates, product, source, status, (withdrawn_at IS NOT NULL OR status = 'WITHDRAWN') AS withdrawn, workflow_id,
               lead_units, co_units, snapshot IS NOT NULL AS started
-       FROM plan_tasks WHERE plan_id::text = $1 AND commune = $2 ORDER BY position, number`,
+       FROM plan_tasks WHERE plan_id::text = $1 AND commune = $2 ORDER BY coalesce(position, number), number`,
       [planId, commune],
     );
     return rows.map((r) => ({
