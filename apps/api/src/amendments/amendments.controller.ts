@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { MAX_PLAN_BYTES, planFileBytes } from '../plans/plans.controller';
+import { MAX_PLAN_BYTES, planFileBytes } from '../plans/plan-file';
 import { AmendmentsService } from './amendments.service';
 import { PlanAmendmentDto, TaskAmendmentDto } from './dto/amendment.dto';
 

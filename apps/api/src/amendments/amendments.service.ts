@@ -16,7 +16,7 @@ import {
 import { ReadModel, type AmendableTask, type AmendmentContext, type PlanRow, type RowWrite } from '@app/persistence';
 import { ApiError, validation } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
-import { requirePlanManager } from '../plans/plans.controller';
+import { requirePlanManager } from '../plans/plan-file';
 import { PlansService } from '../plans/plans.service';
 import { TasksService } from '../tasks/tasks.service';
 import { TemporalService } from '../temporal/temporal.service';

@@ -23,6 +23,8 @@ export function PlanImport({ onImported, onAmended }: { onImported: (result: Imp
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  // Each reading of the file (again after a name is mapped) compares it with the plan in progress afresh.
+  const [reads, setReads] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const { busy, run } = useStepAction({ setNotice, message: errorMessage });
@@ -32,6 +34,7 @@ export function PlanImport({ onImported, onAmended }: { onImported: (result: Imp
     run(async () => {
       setResult(null);
       setPreview(await Api.previewPlan(chosen));
+      setReads((n) => n + 1);
     });
 
   const submit = async (e: FormEvent) => {
@@ -105,6 +108,7 @@ export function PlanImport({ onImported, onAmended }: { onImported: (result: Imp
           {preview.unknownUnits.length > 0 && <UnknownUnits preview={preview} onMapped={() => void read(file)} />}
           {active ? (
             <AmendmentReview
+              key={reads}
               planId={active.planId}
               file={file}
               onApplied={(result) => {
