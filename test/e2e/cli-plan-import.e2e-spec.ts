@@ -3,7 +3,7 @@ import { ROOT_DIR } from '@app/config';
 import { ReadModel, seedCommune } from '@app/persistence';
 import type { CliIo } from '../../apps/cli/src/io';
 import { runCli } from '../../apps/cli/src/main';
-import { migratedDatabase, type MigratedDatabase } from '../support/database';
+import { migratedDatabase, type MigratedDatabase } from '../medium/support';
 
 const HEADER = 'TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện/ hoàn thành\tSản phẩm';
 const PLAN = [

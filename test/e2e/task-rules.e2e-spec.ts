@@ -45,8 +45,12 @@ describe('task rules over HTTP', () => {
     expect(self.status).toBe(403);
     expect(self.body.code).toBe('NOT_YOUR_STEP');
     const history = (await t.http().get(`/api/tasks/${ids[26]}/history`).set(as('vhxh.cchc'))).body;
-    expect(history.map((e: any) => e.type)).toEqual(['CYCLE_OPENED', 'ASSIGNED', 'DRAFT_SAVED', 'SUBMITTED', 'REVIEW_BY_SUBMISSION']);
-    expect(history[4]).toMatchObject({ actor: { fullName: 'Vũ Đức Thắng' }, comment: expect.stringContaining('thay cho bước duyệt của đơn vị') });
+    // Quarters that ended before the plan was activated are in the trail as missed, before the cycle that opens.
+    const missed = history.filter((e: any) => e.type === 'CYCLE_MISSED');
+    expect(missed).toHaveLength(history.find((e: any) => e.type === 'CYCLE_OPENED').data.cycle - 1);
+    const worked = history.filter((e: any) => e.type !== 'CYCLE_MISSED');
+    expect(worked.map((e: any) => e.type)).toEqual(['CYCLE_OPENED', 'ASSIGNED', 'DRAFT_SAVED', 'SUBMITTED', 'REVIEW_BY_SUBMISSION']);
+    expect(worked[4]).toMatchObject({ actor: { fullName: 'Vũ Đức Thắng' }, comment: expect.stringContaining('thay cho bước duyệt của đơn vị') });
     // VH-XH can act on it: nobody is waiting on a decision that cannot be taken.
     expect((await inbox('vhxh.truongphong')).find((x) => x.taskId === ids[26])).toMatchObject({ kind: 'VHXH_REVIEW' });
   });
@@ -133,8 +137,23 @@ describe('task rules over HTTP', () => {
     await approve(12, 'chutich').expect(200);
     const history = (await t.http().get(`/api/tasks/${ids[12]}/history`).set(as('vhxh.cchc'))).body;
     // Activated on a date after the third quarter's report, the continuous task starts in the last cycle of the year.
-    expect(history.map((e: any) => e.type)).toEqual(['CYCLE_OPENED', 'ASSIGNED', 'DRAFT_SAVED', 'SUBMITTED', 'APPROVED', 'APPROVED', 'APPROVED', 'COMPLETED']);
-    expect(history[0].data).toMatchObject({ cycle: 4, cycles: 4, dueAt: '2026-12-05' });
+    // Activated on a date after the third quarter's report, the continuous task starts in the last cycle of the year;
+    // the three quarters behind it are in the trail as missed.
+    expect(history.map((e: any) => e.type)).toEqual([
+      'CYCLE_MISSED',
+      'CYCLE_MISSED',
+      'CYCLE_MISSED',
+      'CYCLE_OPENED',
+      'ASSIGNED',
+      'DRAFT_SAVED',
+      'SUBMITTED',
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+      'COMPLETED',
+    ]);
+    expect(history.slice(0, 3).map((e: any) => e.data.dueAt)).toEqual(['2026-03-05', '2026-06-05', '2026-09-05']);
+    expect(history[3].data).toMatchObject({ cycle: 4, cycles: 4, dueAt: '2026-12-05' });
     const rows = await t.ds.query(`SELECT count(*)::int AS n FROM draft_versions WHERE task_id = $1`, [ids[12]]);
     expect(rows[0].n).toBe(1);
   });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ROOT_DIR } from '@app/config';
 import { amendmentTaskView, parsePlan, storedTaskAsParsed } from '@app/domain';
 import { importParsedPlan, ReadModel, seedCommune, type AmendmentContext } from '@app/persistence';
-import { migratedDatabase, type MigratedDatabase } from '../support/database';
+import { migratedDatabase, type MigratedDatabase } from './support';
 
 const SEED_PLAN = path.join(ROOT_DIR, 'data', 'seed', 'ke-hoach-cchc-an-lao-2026.txt');
 const PER_GROUP = path.join(ROOT_DIR, 'data', 'samples', 'ke-hoach-an-lao-2026-so-theo-nhom.txt');

@@ -2,7 +2,7 @@ import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { AN_LAO_UNITS, resolveUnits } from '@app/domain';
 import { createDataSource, MIGRATIONS, seedCommune, UnitReadModel } from '@app/persistence';
-import { migratedDatabase, type MigratedDatabase } from '../support/database';
+import { migratedDatabase, type MigratedDatabase } from './support';
 import { createTestDatabase } from '../support/services';
 
 /** The commune's unit directory in PostgreSQL: what the parser reads plans with, and the rules its writes keep. */
@@ -98,9 +98,9 @@ describe('units migration on a database that already has a commune', () => {
 
   beforeAll(async () => {
     ({ url, drop } = await createTestDatabase('cchc_mig'));
-    // The schema before units were data: the first two migrations, and a commune with its five units (code, name).
+    // The schema before units were data: every migration before it, and a commune with its five units (code, name).
     const before = createDataSource(url, { poolSize: 2 });
-    before.setOptions({ migrations: MIGRATIONS.slice(0, 2) });
+    before.setOptions({ migrations: MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name.startsWith('UnitsAndAmendments'))) });
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     await before.query(`INSERT INTO communes (code, name) VALUES ('cu', 'Xã Cũ')`);

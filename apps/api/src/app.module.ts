@@ -7,6 +7,7 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import { AppConfig } from '@app/config';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ConfigModule } from './common/config.module';
 import { ApiErrorFilter } from './common/error.filter';
 import { DelegationsModule } from './delegations/delegations.module';
@@ -14,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { PlansModule } from './plans/plans.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { SettingsModule } from './settings/settings.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { AmendmentsModule } from './amendments/amendments.module';
@@ -44,6 +46,8 @@ export class AppModule {
         UsersModule,
         UnitsModule,
         AmendmentsModule,
+        CalendarModule,
+        SettingsModule,
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],

@@ -5,6 +5,8 @@ import { Layout } from './components/Layout';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { useSession } from './lib/session';
 import { BoardPage } from './pages/BoardPage';
+import { CalendarPage } from './pages/CalendarPage';
+import { DeadlineSettingsPage } from './pages/DeadlineSettingsPage';
 import { DelegationPage } from './pages/DelegationPage';
 import { DraftEditorPage } from './pages/DraftEditorPage';
 import { InboxPage } from './pages/InboxPage';
@@ -22,6 +24,8 @@ import { UnitsPage } from './pages/UnitsPage';
  *   /viec-cua-toi/:id     the draft editor
  *   /theo-doi             Theo dõi (board, import, activate)
  *   /uy-quyen             Ủy quyền (delegation)
+ *   /lich-lam-viec        Lịch làm việc (holidays and working Saturdays; ?nam=2027 another year)
+ *   /cai-dat-thoi-han     Cài đặt thời hạn (SLA, reminders, the escalation ladder)
  *   /don-vi               Đơn vị (the commune's unit directory; the admin edits it)
  */
 export function App() {
@@ -63,6 +67,8 @@ function route(pathname: string) {
   if (pathname === '/viec-cua-toi') return <MyWorkPage />;
   if (pathname === '/theo-doi') return <BoardPage />;
   if (pathname === '/uy-quyen') return <DelegationPage />;
+  if (pathname === '/lich-lam-viec') return <CalendarPage />;
+  if (pathname === '/cai-dat-thoi-han') return <DeadlineSettingsPage />;
   if (pathname === '/don-vi') return <UnitsPage />;
   let m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;

@@ -6,3 +6,4 @@ export * from './task';
 export * from './plan-workflow';
 export * from './deadlines';
 export * from './notifications';
+export * from './report-settings';

@@ -32,3 +32,4 @@ export { diffPlans, type PlanDiff, type TaskChange as PlanTaskChange, type TaskF
 export * from './calendar';
 export * from './approval';
 export * from './deadlines';
+export * from './settings';

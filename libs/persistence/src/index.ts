@@ -1,3 +1,4 @@
+export * from './calendar-seed';
 export * from './data-source';
 export * from './demo-seed';
 export * from './plan-store';

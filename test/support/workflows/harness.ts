@@ -95,6 +95,24 @@ export async function bundleForTests(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
+/**
+ * A time-skipping server whose clock starts at `startIso` (UTC), for tests pinned to a calendar (Tết 2026): the server
+ * runs with Debian's libfaketime preloaded, which shifts only that process's clock. The library is preloaded by the
+ * server's own process (not through the `faketime` wrapper, which would stand between the SDK and the server and
+ * keep it from stopping).
+ */
+export async function createTestEnvAt(startIso: string): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const lib = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'].find((f) =>
+    fs.existsSync(f),
+  );
+  if (!lib) throw new Error('libfaketime not found: install it with `apt-get install -y faketime` (.ci/run does).');
+  const when = startIso.replace('T', ' ').replace(/\.\d+/, '').replace(/Z$/, '');
+  const wrapper = path.join(os.tmpdir(), `cchc-test-server-at-${when.replace(/[^0-9]/g, '')}.sh`);
+  fs.writeFileSync(wrapper, `#!/bin/sh\nLD_PRELOAD="${lib}" FAKETIME="@${when}" exec "${TEST_SERVER_PATH}" "$@"\n`, { mode: 0o755 });
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: wrapper } } });
+}
+
 export async function createTestEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({

@@ -33,3 +33,9 @@ export const validation = (msg: string, details?: unknown) => new ApiError('VALI
 export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
+
+/** 400 VALIDATION for the problems a domain rule found: the first one as the message, all of them as details. */
+export function invalid(problems: { field: string; message: string }[]): ApiError {
+  const more = problems.length > 1 ? ` (và ${problems.length - 1} lỗi khác)` : '';
+  return validation(`${problems[0].message}${more}`, problems);
+}

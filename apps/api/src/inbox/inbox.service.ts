@@ -22,7 +22,7 @@ export class InboxService {
     const rows = await this.readModel.inbox.openStepsFor(user.commune, principalsOf(ctx.actor, ctx.today), user.id);
     return rows.map((r) => {
       const onBehalfOf = actingFor({ principals: r.principals } as Parameters<typeof actingFor>[0], ctx.actor, ctx.today);
-      const state = dueState(r.due_at, ctx.today, ctx.calendar);
+      const state = dueState(r.due_at, ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
       return {
         taskId: r.task_id,
         planId: r.plan_id,

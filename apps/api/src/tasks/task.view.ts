@@ -11,6 +11,8 @@ export interface ViewContext {
   actor: Actor;
   today: string;
   calendar: WorkingCalendar;
+  /** The commune's due-soon window in working days (its first reminder). */
+  dueSoonWorkingDays: number;
 }
 
 const unitRef = (row: TaskRow, code: string | null) => (code ? { code, name: row.unit_names[code] ?? code } : null);
@@ -25,7 +27,7 @@ function stepView(row: TaskRow, step: OpenStep, ctx: ViewContext) {
     assignee: step.assignee,
     openedAt: step.openedAt,
     dueAt: step.dueAt,
-    dueState: dueState(step.dueAt, ctx.today, ctx.calendar),
+    dueState: dueState(step.dueAt, ctx.today, ctx.calendar, ctx.dueSoonWorkingDays),
     escalationLevel: step.escalationLevel,
   };
 }

@@ -16,7 +16,7 @@ import {
   TaskSnapshot,
   UnitCode,
 } from '@app/contracts';
-import { authorize, communeDate, NO_EXCEPTIONS, type Target } from '@app/domain';
+import { authorize, communeDate, dueSoonWorkingDays, type Target } from '@app/domain';
 import { ReadModel, TaskRow } from '@app/persistence';
 import { ApiError, notFound, validation } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
@@ -50,9 +50,11 @@ export class TasksService {
     return { id: user.id, fullName: user.fullName, commune: user.commune, unit: user.unit, roles: user.roles, ...(delegation ? { delegation } : {}) };
   }
 
+  /** Who acts, the commune's today, and its deadline rules (calendar and due-soon window): one read per call. */
   async context(user: AuthUser, actor?: Actor): Promise<ViewContext> {
-    // The commune's holiday table arrives with the deadlines settings; until then weekends are the only days off.
-    return { actor: actor ?? (await this.actor(user)), today: communeDate(Date.now()), calendar: NO_EXCEPTIONS };
+    const today = communeDate(Date.now());
+    const [who, rules] = await Promise.all([actor ?? this.actor(user), this.readModel.deadlineRules.of(user.commune, today)]);
+    return { actor: who, today, calendar: rules.calendar, dueSoonWorkingDays: dueSoonWorkingDays(rules.settings) };
   }
 
   /**

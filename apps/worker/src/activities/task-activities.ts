@@ -1,15 +1,16 @@
 import { DataSource } from 'typeorm';
-import { DEFAULT_DEADLINE_SETTINGS, PlanActivities, TaskActivities } from '@app/contracts';
-import { NO_EXCEPTIONS } from '@app/domain';
-import { ChangeWriter } from '@app/persistence';
+import { PlanActivities, TaskActivities } from '@app/contracts';
+import { communeDate } from '@app/domain';
+import { ChangeWriter, DeadlineRulesReadModel } from '@app/persistence';
 
 /** Activities of the task workflow: the read model and the trail (written idempotently in one statement), … */
 export function createTaskActivities(ds: DataSource): TaskActivities {
   const writer = new ChangeWriter(ds);
+  const rules = new DeadlineRulesReadModel(ds);
   return {
     applyTaskChange: (change) => writer.apply(change),
-    // Until the commune's calendar and settings are tables: weekends off, the default ladder.
-    deadlineRules: async () => ({ calendar: NO_EXCEPTIONS, settings: DEFAULT_DEADLINE_SETTINGS }),
+    // The commune's calendar (the years around today: enough for timers a year ahead) and its deadline settings.
+    deadlineRules: (commune) => rules.of(commune, communeDate(Date.now())),
     // Until libs/notifications: nobody is told.
     notifyTaskEvent: async () => undefined,
   };

@@ -3,3 +3,4 @@ export * from './commune-time';
 export * from './dates';
 export * from './working-days';
 export * from './due-state';
+export * from './validation';

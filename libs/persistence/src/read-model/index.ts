@@ -5,10 +5,13 @@
 import type { DataSource } from 'typeorm';
 import { AmendmentReadModel } from './amendments';
 import { AttachmentReadModel } from './attachments';
+import { CalendarReadModel } from './calendar';
 import { ChangeWriter } from './changes';
 import { ContentReadModel } from './contents';
+import { DeadlineRulesReadModel } from './deadline-rules';
 import { InboxReadModel } from './inbox';
 import { PlanReadModel } from './plans';
+import { SettingsReadModel } from './settings';
 import { TaskReadModel } from './tasks';
 import { TrailReadModel } from './trail';
 import { UnitReadModel } from './units';
@@ -25,6 +28,9 @@ export class ReadModel {
   readonly users: UserReadModel;
   readonly units: UnitReadModel;
   readonly amendments: AmendmentReadModel;
+  readonly calendar: CalendarReadModel;
+  readonly settings: SettingsReadModel;
+  readonly deadlineRules: DeadlineRulesReadModel;
 
   constructor(readonly db: DataSource) {
     this.tasks = new TaskReadModel(db);
@@ -37,15 +43,21 @@ export class ReadModel {
     this.users = new UserReadModel(db);
     this.units = new UnitReadModel(db);
     this.amendments = new AmendmentReadModel(db);
+    this.calendar = new CalendarReadModel(db);
+    this.settings = new SettingsReadModel(db);
+    this.deadlineRules = new DeadlineRulesReadModel(db);
   }
 }
 
 export * from './amendments';
 export * from './attachments';
+export * from './calendar';
 export * from './changes';
 export * from './contents';
+export * from './deadline-rules';
 export * from './inbox';
 export * from './plans';
+export * from './settings';
 export * from './snapshot';
 export * from './tasks';
 export * from './trail';
