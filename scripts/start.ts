@@ -144,6 +144,9 @@ async function main(): Promise<void> {
   let pgPort: number;
   let temporalPort: number;
   let temporalUiPort: number;
+  // `npm start` is the development path: it says so explicitly (an unset NODE_ENV elsewhere means production).
+  // The children (api, worker) inherit it.
+  if (!process.env.NODE_ENV) process.env.NODE_ENV = 'development';
   try {
     config = loadConfig();
     pgPort = intEnv('EMBEDDED_PG_PORT', 5433);
@@ -246,17 +249,22 @@ async function main(): Promise<void> {
   const temporalUiUrl = temporal ? (temporal as TemporalDevServer).uiUrl : config.temporalUiUrl;
 
   // 4. Database: migrations, commune, demo accounts, plan.
-  progress.step('Chuẩn bị cơ sở dữ liệu: migration, xã, đơn vị, tài khoản demo, nhập kế hoạch CCHC 2026…');
+  progress.step(`Chuẩn bị cơ sở dữ liệu: migration, xã, đơn vị, ${config.demoAccounts ? 'tài khoản demo' : 'không có tài khoản demo'}, nhập kế hoạch CCHC 2026…`);
   let since = Date.now();
   const persistence = await import('@app/persistence');
   const prepared = await persistence.prepareDatabase(databaseUrl, {
-    demoPassword: config.production ? undefined : process.env.DEMO_PASSWORD || 'demo',
+    demoPassword: config.demoAccounts ? process.env.DEMO_PASSWORD || 'demo' : undefined,
     production: config.production,
+    demoPasswords: config.demoPasswords,
+    adminPassword: process.env.ADMIN_PASSWORD || undefined,
     planFile: PLAN_FILE,
     commune: config.defaultCommune,
   });
   if (stopping) return;
   progress.ok(`Cơ sở dữ liệu sẵn sàng (${seconds(since)}): kế hoạch ${prepared.planId}, ${prepared.taskCount} nhiệm vụ.`);
+  if (prepared.disabledAccounts.length) {
+    progress.warn(`Chế độ production: đã khóa ${prepared.disabledAccounts.length} tài khoản còn dùng mật khẩu demo: ${prepared.disabledAccounts.join(', ')}.`);
+  }
 
   // 5. Web app.
   const web = webBuildCommand();
@@ -318,10 +326,11 @@ async function main(): Promise<void> {
   console.log(progress.bold('Sẵn sàng / ready:'));
   progress.info(`Ứng dụng (app):       ${base}/`);
   progress.info(`API:                  ${base}/api`);
-  progress.info(`OpenAPI:              ${base}/api/docs`);
+  if (config.swagger) progress.info(`OpenAPI:              ${base}/api/docs`);
   if (temporalUiUrl) progress.info(`Temporal UI:          ${temporalUiUrl}`);
   progress.info(`Dữ liệu (data):       ${rel(dataDir)}`);
-  if (!config.production) {
+  progress.info(`Chế độ (NODE_ENV):    ${config.nodeEnv}`);
+  if (config.demoAccounts) {
     const names = accounts.map((a) => a.username);
     progress.info(
       `Tài khoản demo (mật khẩu: ${process.env.DEMO_PASSWORD || 'demo'}): ${names.length ? names.join(', ') : 'xem trang đăng nhập'}`,

@@ -78,7 +78,7 @@ describe('cchc plan import --commune (real PostgreSQL)', () => {
     expect({ status, out, err }).toEqual({
       status: 2,
       out: '',
-      err: 'Không đọc được kế hoạch: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch. Không có dữ liệu nào được ghi.\n',
+      err: 'Lỗi: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.\n',
     });
   });
 });

@@ -49,12 +49,21 @@ async function createDatabase(baseUrl: string): Promise<string> {
  * the commune with its demo accounts (password "demo"), the An Lão plan imported, the API listening on a free
  * port and a worker. Each file gets its own database, commune code and task queue, so workflow ids never collide.
  */
-export async function startTestApp(opts: { activate?: boolean; worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    activate?: boolean;
+    worker?: boolean;
+    env?: Record<string, string>;
+    /** The API's own way to the database (e.g. through a proxy a test can cut); the worker keeps the direct one. */
+    apiDatabaseUrl?: (databaseUrl: string) => string;
+  } = {},
+): Promise<TestApp> {
   const services = testServices();
   const databaseUrl = await createDatabase(services.databaseUrl);
   const commune = `t${randomBytes(3).toString('hex')}`;
+  const apiDatabaseUrl = opts.apiDatabaseUrl?.(databaseUrl) ?? databaseUrl;
   const config: AppConfig = {
-    ...loadConfig({ ...process.env, ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: services.temporalAddress, NODE_ENV: 'test' }),
+    ...loadConfig({ ...process.env, ...opts.env, DATABASE_URL: apiDatabaseUrl, TEMPORAL_ADDRESS: services.temporalAddress, NODE_ENV: 'test' }),
     taskQueue: `cchc-${commune}`,
     defaultCommune: commune,
     temporalUiUrl: 'http://localhost:8233',
@@ -87,7 +96,7 @@ export async function startTestApp(opts: { activate?: boolean; worker?: boolean;
       return res.body.accessToken as string;
     },
     async startWorker() {
-      if (!t.worker) t.worker = await startWorker(config, { dataSource: ds });
+      if (!t.worker) t.worker = await startWorker({ ...config, databaseUrl }, { dataSource: ds });
     },
     async stopWorker() {
       await t.worker?.stop();

@@ -36,43 +36,56 @@ describe('cchc plan parse', () => {
   });
 });
 
-describe('cchc plan import', () => {
+describe('cchc plan import --dry-run', () => {
   const saved = process.env.DATABASE_URL;
-  // Nothing listens there. The table as read, with the commune's units, is tested against a real database
-  // (test/e2e/cli-plan-import.e2e-spec.ts).
+  // Nothing listens there: the dry run reads with the seed directory and says so. With a database, the commune's own
+  // directory is used (test/e2e/cli-plan-import.e2e-spec.ts).
   beforeAll(() => (process.env.DATABASE_URL = 'postgres://cchc:cchc@127.0.0.1:1/none'));
   afterAll(() => (saved === undefined ? delete process.env.DATABASE_URL : (process.env.DATABASE_URL = saved)));
 
-  it('reads units with the commune’s directory, so even a dry run needs the database: without it, one line and exit 2', async () => {
-    const { status, out, err } = await cli(['plan', 'import', sample('ke-hoach-an-lao-2026.docx'), '--dry-run']);
-    expect([status, out]).toEqual([2, '']);
-    expect(err).toMatch(/^Không kết nối được cơ sở dữ liệu \(DATABASE_URL\): .+\. Không có dữ liệu nào được ghi\.\n$/);
-    expect(err.split('\n')).toHaveLength(2);
-  });
-
-  it('says what is wrong with the file before it opens the database', async () => {
-    const pdf = new TextEncoder().encode('%PDF-1.7 …');
-    expect(await cli(['plan', 'import', '-', '--dry-run'], pdf)).toEqual({
-      status: 2,
-      out: '',
-      err: 'Không đọc được kế hoạch: Tệp PDF chưa đọc được; hãy dùng tệp Word (.docx), Excel (.xlsx) hoặc văn bản của kế hoạch. Không có dữ liệu nào được ghi.\n',
-    });
+  it('prints the table as read with its warnings, and writes nothing', async () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Cải cách hành chính xã Thử năm 2027',
+      HEADER,
+      'I. Nhóm một',
+      '1\tViệc một\tPhòng Kinh tế, Hội Nông dân\tCông an xã\tSớm nhất có thể\tBáo cáo',
+      '2\tViệc hai\tSở Nội vụ\tCác phòng, ban, ngành\tTrước ngày 30/10 hằng năm\tBáo cáo',
+    ].join('\n');
+    const { status, out, err } = await cli(['plan', 'import', '-', '--dry-run'], text);
+    expect([status, err]).toEqual([0, '']);
+    expect(out.split('\n').slice(0, 9)).toEqual([
+      'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu. Đơn vị đọc theo danh mục đơn vị mẫu (không kết nối được cơ sở dữ liệu).',
+      '',
+      'Kế hoạch Cải cách hành chính xã Thử năm 2027',
+      'Năm 2027 · số quyết định: chưa có · 1 nhóm · 2 nhiệm vụ (đánh số theo cả kế hoạch) · 3 cảnh báo',
+      'Tệp: - — văn bản',
+      '',
+      'I. Nhóm một',
+      '  TT     Nội dung                                     Chủ trì          Phối hợp           Thời hạn (như văn bản)             Đọc là',
+      '  1      Việc một                                     KT, ?Hội Nông d… [Công an xã]       Sớm nhất có thể                    ⚠ CHƯA HIỂU, cần đặt lịch',
+    ]);
+    expect(out).toContain('        ⚠ Nhiệm vụ 1: không xác định được đơn vị "Hội Nông dân" trong cột "Cơ quan chủ trì". [UNKNOWN_UNIT]');
+    expect(out).toContain('        ⚠ Nhiệm vụ 1: chưa hiểu được thời hạn "Sớm nhất có thể", cần đặt lịch thực hiện thủ công. [UNKNOWN_DEADLINE]');
+    expect(out).toMatch(/^ {2}2 +Việc hai +\[Sở Nội vụ\] +tất cả +Trước ngày 30\/10 hằng năm +hạn 30\/10\/2027$/m);
+    expect(out).toContain('[NO_LEAD_UNIT]');
   });
 });
 
 describe('cchc errors: one Vietnamese line on stderr, exit status 2', () => {
   it.each([
-    [['plan', 'parse', 'khong-co.docx'], '', 'Tệp "khong-co.docx" không tồn tại.'],
-    [['plan', 'parse', '-'], 'Chỉ có lời văn, không có bảng.', 'Không đọc được kế hoạch: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.'],
+    [['plan', 'parse', 'khong-co.docx'], '', 'Lỗi: Tệp "khong-co.docx" không tồn tại.'],
+    [['plan', 'parse', '-'], 'Chỉ có lời văn, không có bảng.', 'Lỗi: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.'],
+    [['plan', 'import', '-', '--dry-run'], 'Chỉ có lời văn.', 'Lỗi: Không tìm thấy bảng danh mục nhiệm vụ trong văn bản kế hoạch.'],
     [
       ['plan', 'parse', '-'],
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
-      'Không đọc được kế hoạch: Tệp Word hoặc Excel định dạng cũ (.doc, .xls) chưa đọc được; hãy mở tệp và lưu lại thành .docx hoặc .xlsx.',
+      'Lỗi: Tệp Word hoặc Excel định dạng cũ (.doc, .xls) chưa đọc được; hãy mở tệp và lưu lại thành .docx hoặc .xlsx.',
     ],
-    [['plan', 'parse', '--bogus', 'x'], '', 'Tùy chọn không hợp lệ: --bogus. Xem "npm run cchc -- --help".'],
-    [['plan', 'parse'], '', 'Thiếu tham số file. Xem "npm run cchc -- --help".'],
-    [['plan', 'parse', 'x', '--year', '20x'], '', 'Năm không hợp lệ: "20x" (cần dạng 2026).'],
-    [['ke-hoach'], '', 'Không có lệnh "ke-hoach". Xem "npm run cchc -- --help".'],
+    [['plan', 'parse', '--bogus', 'x'], '', 'Lỗi: tùy chọn không hợp lệ --bogus. Xem: npm run cchc -- --help'],
+    [['plan', 'parse'], '', 'Lỗi: thiếu tham số file. Xem: npm run cchc -- --help'],
+    [['plan', 'parse', 'x', '--year', '20x'], '', 'Lỗi: Năm không hợp lệ: "20x" (cần từ 2000 đến 2100, ví dụ 2026). Xem: npm run cchc -- --help'],
+    [['ke-hoach'], '', 'Lỗi: không có lệnh ke-hoach. Xem: npm run cchc -- --help'],
   ])('%j', async (args, stdin, line) => {
     expect(await cli(args, stdin)).toEqual({ status: 2, out: '', err: `${line}\n` });
   });

@@ -1,34 +1,33 @@
 import { readFileSync } from 'fs';
 import type { ParsedPlan } from '@app/contracts';
-import { parsePlan, type PlanDocument, type UnitDirectory } from '@app/domain';
+import type { PlanDocument, UnitDirectory } from '@app/domain';
+import { readPlanDocument } from '@app/persistence';
 import { readPlanFile } from '@app/plan-files';
 import { CliError } from './errors';
 import type { CliIo } from './io';
-
-export interface LoadedPlan {
-  bytes: Buffer;
-  document: PlanDocument;
-  plan: ParsedPlan;
-}
 
 export interface PlanFile {
   bytes: Buffer;
   document: PlanDocument;
 }
 
-/** Reads a plan file (Word, Excel or text, told by its content) into the parser's document; `-` is standard input. */
+export interface LoadedPlan extends PlanFile {
+  plan: ParsedPlan;
+}
+
+/** Reads a plan file (Word, Excel or text, told by its content; `-` is standard input) into the parser's document. */
 export async function readPlanSource(file: string, io: CliIo): Promise<PlanFile> {
   const bytes = readBytes(file, io);
   return { bytes, document: await readPlanFile(bytes) };
 }
 
 /**
- * Reads and parses a plan file. `units` is the directory to read unit cells with: the commune's own for an import;
- * `plan parse`, which touches no database, reads with the An Lão seed.
+ * Reads and parses a plan file as the import does: clean text, a task table, a year from --year or the document, in
+ * range; unit cells with `units` (the commune's directory; without it, the An Lão seed).
  */
 export async function loadPlan(file: string, io: CliIo, opts: { year?: number; units?: UnitDirectory } = {}): Promise<LoadedPlan> {
   const { bytes, document } = await readPlanSource(file, io);
-  return { bytes, document, plan: parsePlan(document, { year: opts.year, units: opts.units }) };
+  return { bytes, document, plan: readPlanDocument(document, opts) };
 }
 
 function readBytes(file: string, io: CliIo): Buffer {

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'PLAN_INVALID',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

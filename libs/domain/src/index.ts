@@ -33,3 +33,4 @@ export * from './calendar';
 export * from './approval';
 export * from './deadlines';
 export * from './settings';
+export * from './text/clean-text';

@@ -29,12 +29,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 export const COMMUNE_NAMES: Record<string, string> = { 'an-lao': 'Xã An Lão' };
 
+/** Anything that runs SQL: a DataSource, or the EntityManager of a transaction. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
+
 /**
  * Creates the commune and its unit directory (the An Lão units and the outside bodies plans name, with their name
  * variants; Phòng Văn hóa - Xã hội as the reviewing unit); idempotent. Units already there are the admin's: a unit
- * is only added when missing, never rewritten.
+ * is only added when missing, never rewritten. Inside a transaction (the CLI's import), it goes or stays with it.
  */
-export async function seedCommune(ds: DataSource, commune: string): Promise<void> {
+export async function seedCommune(ds: Queryable, commune: string): Promise<void> {
   await ds.query(`INSERT INTO communes (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [
     commune,
     COMMUNE_NAMES[commune] ?? commune,
@@ -52,7 +57,7 @@ export async function seedCommune(ds: DataSource, commune: string): Promise<void
 }
 
 /**
- * Creates the demo accounts (never in production). Existing accounts keep their password, so a second
+ * Creates the demo accounts (only in development). Existing accounts keep their password, so a second
  * `npm start` does not undo a password the user changed.
  */
 export async function seedDemoAccounts(ds: DataSource, commune: string, password: string, prefix = ''): Promise<void> {
@@ -66,12 +71,44 @@ export async function seedDemoAccounts(ds: DataSource, commune: string, password
   }
 }
 
-/** The first administrator of a production install; an existing `admin` keeps its password. */
-export async function seedAdmin(ds: DataSource, commune: string, password: string): Promise<void> {
+/**
+ * The first administrator of a production install; an existing `admin` keeps its password, unless that password
+ * is a demo one (a database first run in development): then ADMIN_PASSWORD replaces it and the account is usable again.
+ */
+export async function seedAdmin(ds: DataSource, commune: string, password: string, demoPasswords: string[] = ['demo']): Promise<void> {
   if (password.length < 10) throw new Error('ADMIN_PASSWORD phải có ít nhất 10 ký tự.');
-  await ds.query(
-    `INSERT INTO users (commune, username, full_name, unit_code, roles, password_hash)
-     VALUES ($1, 'admin', 'Quản trị hệ thống', NULL, '{ADMIN,COORDINATOR}', $2) ON CONFLICT (username) DO NOTHING`,
-    [commune, await bcrypt.hash(password, 10)],
+  const hash = await bcrypt.hash(password, 10);
+  const existing: { id: string; password_hash: string }[] = await ds.query(`SELECT id, password_hash FROM users WHERE username = 'admin'`);
+  if (!existing.length) {
+    await ds.query(
+      `INSERT INTO users (commune, username, full_name, unit_code, roles, password_hash)
+       VALUES ($1, 'admin', 'Quản trị hệ thống', NULL, '{ADMIN,COORDINATOR}', $2) ON CONFLICT (username) DO NOTHING`,
+      [commune, hash],
+    );
+  } else if (await holdsAny(existing[0].password_hash, demoPasswords)) {
+    await ds.query(`UPDATE users SET password_hash = $2, active = true WHERE id = $1`, [existing[0].id, hash]);
+  }
+}
+
+async function holdsAny(hash: string, passwords: string[]): Promise<boolean> {
+  for (const p of passwords) if (await bcrypt.compare(p, hash)) return true;
+  return false;
+}
+
+/**
+ * What a production start does before it serves anyone: every active account whose password is still a demo
+ * password (`demo`, DEMO_PASSWORD) is deactivated, so a database first run in development does not stay open to
+ * anyone who read the README. Returns the usernames it deactivated.
+ */
+export async function disableDemoPasswordAccounts(ds: DataSource, demoPasswords: string[]): Promise<string[]> {
+  const users: { id: string; username: string; password_hash: string }[] = await ds.query(
+    `SELECT id, username, password_hash FROM users WHERE active ORDER BY username`,
   );
+  const disabled: string[] = [];
+  for (const u of users) {
+    if (!(await holdsAny(u.password_hash, demoPasswords))) continue;
+    await ds.query(`UPDATE users SET active = false WHERE id = $1`, [u.id]);
+    disabled.push(u.username);
+  }
+  return disabled;
 }

@@ -77,7 +77,7 @@ describe('detectPlanFormat: by content, not by name', () => {
     [
       'binary data that happens to be valid UTF-8',
       async () => new Uint8Array([0x01, 0x02, 0x03, 0x41, 0x42]),
-      'Không nhận ra định dạng tệp; hãy dùng tệp Word (.docx), Excel (.xlsx) hoặc văn bản của kế hoạch.',
+      'Tệp kế hoạch chứa ký tự điều khiển U+0001 ở dòng 1, cột 1: không phải văn bản, hoặc tệp bị hỏng; hãy dùng tệp Word (.docx), Excel (.xlsx) hoặc lưu lại văn bản dạng UTF-8 (.txt) rồi nhập lại.',
     ],
   ])('refuses %s with PLAN_INVALID and what to do', async (_label, bytes, message) => {
     expect(await refusal(await bytes())).toMatchObject({ code: 'PLAN_INVALID', message });

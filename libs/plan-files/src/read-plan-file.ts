@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { PlanParseError, textToDocument, type PlanDocument } from '@app/domain';
+import { findControlCharacter, PlanParseError, textToDocument, type PlanDocument } from '@app/domain';
 import { readDocx } from './docx';
 import { readXlsx } from './xlsx';
 
@@ -77,12 +77,17 @@ function decodeText(bytes: Uint8Array): string {
 
 /**
  * Text files have no control characters but tabs, line and page breaks (Word's text export writes a manual line
- * break as a vertical tab and a page break as a form feed); anything else is a file we do not know.
+ * break as a vertical tab and a page break as a form feed). Any other one means a damaged file or not a text at all:
+ * refused, saying where the first one is so the person can look.
  */
+const PLAN_TEXT_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+
 function checkText(text: string): string {
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (controls > 0) {
-    throw new PlanParseError('Không nhận ra định dạng tệp; hãy dùng tệp Word (.docx), Excel (.xlsx) hoặc văn bản của kế hoạch.');
+  const at = findControlCharacter(text, PLAN_TEXT_CONTROLS);
+  if (at) {
+    throw new PlanParseError(
+      `Tệp kế hoạch chứa ký tự điều khiển ${at.codePoint} ở dòng ${at.line}, cột ${at.column}: không phải văn bản, hoặc tệp bị hỏng; hãy dùng tệp Word (.docx), Excel (.xlsx) hoặc lưu lại văn bản dạng UTF-8 (.txt) rồi nhập lại.`,
+    );
   }
   return text;
 }

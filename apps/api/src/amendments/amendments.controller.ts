@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
+import { SingleFileUpload } from '../common/upload';
 import { MAX_PLAN_BYTES, planFileBytes } from '../plans/plan-file';
 import { AmendmentsService } from './amendments.service';
 import { PlanAmendmentDto, TaskAmendmentDto } from './dto/amendment.dto';
@@ -19,6 +20,7 @@ const FILE_AND_DECISION = {
 /** Amendments to an active plan: COORDINATOR or ADMIN. */
 @ApiTags('amendments')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 413, 422, 503)
 @Controller()
 export class AmendmentsController {
   constructor(private readonly amendments: AmendmentsService) {}
@@ -28,7 +30,7 @@ export class AmendmentsController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES } }))
+  @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))
   preview(@CurrentUser() user: AuthUser, @Param('planId') planId: string, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
     return this.amendments.preview(user, planId, planFileBytes(req, file));
   }
@@ -37,7 +39,7 @@ export class AmendmentsController {
   @Post('plans/:planId/amendments')
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_AND_DECISION)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES } }))
+  @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))
   apply(
     @CurrentUser() user: AuthUser,
     @Param('planId') planId: string,

@@ -7,6 +7,8 @@ import { UnitCode } from '@app/contracts';
 import { ApiError } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface UserRow {
   id: string;
   username: string;
@@ -60,13 +62,17 @@ export class AuthService {
 
   /** Loads the user behind a token; a deactivated account loses access at once. */
   async userFromToken(token: string): Promise<AuthUser | null> {
-    let payload: { sub: string };
+    let payload: unknown;
     try {
       payload = await this.jwt.verifyAsync(token);
     } catch {
       return null;
     }
-    const rows: UserRow[] = await this.ds.query(`SELECT u.*, un.name AS unit_name FROM users u LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code WHERE u.id = $1 AND u.active`, [payload.sub]);
+    // Only our login signs tokens, but a token signed by a leaked or old secret may carry anything: a subject that
+    // is not a user id is simply not a user (the uuid column would otherwise fail the query with a 500).
+    const sub = (payload as { sub?: unknown } | null)?.sub;
+    if (typeof sub !== 'string' || !UUID.test(sub)) return null;
+    const rows: UserRow[] = await this.ds.query(`SELECT u.*, un.name AS unit_name FROM users u LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code WHERE u.id = $1 AND u.active`, [sub]);
     return rows[0] ? toAuthUser(rows[0]) : null;
   }
 }

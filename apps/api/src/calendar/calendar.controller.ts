@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
 import { CalendarService } from './calendar.service';
 import { PutCalendarDto, WorkingDaysQueryDto } from './dto/calendar.dto';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 503)
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}

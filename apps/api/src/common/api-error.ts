@@ -13,9 +13,14 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PLAN_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
-/** An error the user caused: a 4xx with a stable code and a Vietnamese sentence (api.md "Errors"). */
+/**
+ * An error the user caused: a 4xx with a stable code and a Vietnamese sentence (api.md "Errors"); or
+ * SERVICE_UNAVAILABLE (503) when a service the API needs is down, which is not a bug of ours either.
+ */
 export class ApiError extends HttpException {
   constructor(
     readonly code: ErrorCode,
@@ -38,4 +43,15 @@ export function statusOf(code: ErrorCode): number {
 export function invalid(problems: { field: string; message: string }[]): ApiError {
   const more = problems.length > 1 ? ` (và ${problems.length - 1} lỗi khác)` : '';
   return validation(`${problems[0].message}${more}`, problems);
+}
+
+/** "10 MB", "2 MB", "512 kB": a size limit as a person reads it. */
+export function sizeLabel(bytes: number): string {
+  const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  return bytes >= 1024 * 1024 ? `${fmt(bytes / 1024 / 1024)} MB` : `${fmt(bytes / 1024)} kB`;
+}
+
+/** 413 PAYLOAD_TOO_LARGE naming the limit that applies to what was sent. */
+export function tooLarge(what: string, maxBytes: number): ApiError {
+  return new ApiError('PAYLOAD_TOO_LARGE', `${what} vượt quá dung lượng cho phép (tối đa ${sizeLabel(maxBytes)}).`, { maxBytes });
 }

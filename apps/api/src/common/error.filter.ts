@@ -1,7 +1,19 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { maxAttachmentBytes } from '@app/config';
-import { ApiError } from './api-error';
+import { ApiError, tooLarge } from './api-error';
+import { isDatabaseOutage, isTemporalOutage } from './outage';
+
+const DATABASE_DOWN = new ApiError(
+  'SERVICE_UNAVAILABLE',
+  'Cơ sở dữ liệu tạm thời không truy cập được. Nếu bạn vừa thao tác, thao tác có thể đã được ghi nhận: vui lòng tải lại sau ít phút.',
+  { service: 'database' },
+);
+const TEMPORAL_DOWN = new ApiError(
+  'SERVICE_UNAVAILABLE',
+  'Máy chủ quy trình (Temporal) tạm thời không truy cập được; vui lòng thử lại sau ít phút.',
+  { service: 'temporal' },
+);
 
 /** Every error leaves in the contract's shape `{ code, message, details? }`, with a Vietnamese message. */
 @Catch()
@@ -24,6 +36,14 @@ export class ApiErrorFilter implements ExceptionFilter {
       res.status(status).json(translate(status, exception));
       return;
     }
+    // A service down is not a bug: 503 with a Vietnamese message, and a hint when to retry.
+    const outage = isDatabaseOutage(exception) ? DATABASE_DOWN : isTemporalOutage(exception) ? TEMPORAL_DOWN : null;
+    if (outage) {
+      this.logger.warn(`${(outage.getResponse() as { details: { service: string } }).details.service}: ${(exception as Error)?.message}`);
+      res.setHeader('Retry-After', '30');
+      res.status(outage.getStatus()).json(outage.getResponse());
+      return;
+    }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: 'INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại sau.' });
   }
@@ -40,14 +60,9 @@ function translate(status: number, e: HttpException) {
       return { code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này.' };
     case 404:
       return { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ hoặc dữ liệu yêu cầu.' };
-    case 413: {
-      const limit = maxAttachmentBytes();
-      return {
-        code: 'PAYLOAD_TOO_LARGE',
-        message: `Tệp vượt quá dung lượng cho phép (tối đa ${(limit / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB).`,
-        details: { maxBytes: limit },
-      };
-    }
+    case 413:
+      // Only the attachment upload lets multer's own 413 through (the plan upload and the body parsers name theirs).
+      return tooLarge('Tệp', maxAttachmentBytes()).getResponse();
     default:
       return { code: status >= 500 ? 'INTERNAL' : 'VALIDATION', message: 'Yêu cầu không thực hiện được.' };
   }

@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
 import { DelegationsService } from './delegations.service';
 import { CreateDelegationDto } from './dto/create-delegation.dto';
 
 @ApiTags('delegations')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 413, 503)
 @Controller('delegations')
 export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}

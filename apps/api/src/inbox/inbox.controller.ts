@@ -2,11 +2,13 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { TasksService } from '../tasks/tasks.service';
+import { ApiErrorResponses } from '../common/openapi';
 import { InboxService } from './inbox.service';
 import { BulkApproveDto } from './dto/bulk-approve.dto';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 413, 503)
 @Controller('inbox')
 export class InboxController {
   constructor(

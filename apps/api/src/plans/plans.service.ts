@@ -1,23 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { createHash } from 'crypto';
-import { addPlanTasksUpdate, DeadlineKind, ParsedPlan, planWorkflowId, PlanPreview, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
-import { parsePlan, PlanParseError, planPreview, type PlanFormat, type UnitDirectory } from '@app/domain';
-import { importParsedPlan, ReadModel, type ActivationTaskRow, type PlanRow } from '@app/persistence';
-import { readPlanFile } from '@app/plan-files';
+import { addPlanTasksUpdate, DeadlineKind, planWorkflowId, PlanPreview, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
+import { planPreview, type UnitDirectory } from '@app/domain';
+import { importPlanFile, PlanImportError, readPlan, ReadModel, type ActivationTaskRow, type PlanRow, type ReadPlan } from '@app/persistence';
 import { ApiError, notFound } from '../common/api-error';
 import { AuthUser } from '../common/current-user';
 import { TemporalService } from '../temporal/temporal.service';
 import { TasksService } from '../tasks/tasks.service';
 import { toTask } from '../tasks/task.view';
-
-/** A plan file as read with the commune's unit directory. */
-export interface ReadPlan {
-  plan: ParsedPlan;
-  format: PlanFormat;
-  directory: UnitDirectory;
-  sha256: string;
-}
 
 /** What a task workflow is started with: the task as the read model keeps it, and the commune's reviewing unit. */
 export function taskWorkflowInput(plan: Pick<PlanRow, 'id' | 'commune' | 'year'>, t: ActivationTaskRow, reviewingUnit: string): TaskWorkflowInput {
@@ -62,32 +52,28 @@ export class PlansService {
   }
 
   /**
-   * Reads a plan file by its content (Word .docx, Excel .xlsx or text) with the commune's unit directory. A file that
-   * is not a plan (no task table, a legacy .doc, a PDF, an unknown encoding) is 422 PLAN_INVALID.
+   * Reads a plan file by its content (Word .docx, Excel .xlsx or text) with the commune's unit directory, as an import
+   * would (libs/persistence readPlan): what is not a plan, not a clean text, or has no sane year is a 4xx.
    */
-  async read(user: AuthUser, bytes: Uint8Array): Promise<ReadPlan> {
+  async read(user: AuthUser, bytes: Uint8Array, year?: number): Promise<ReadPlan & { directory: UnitDirectory }> {
     const directory = await this.readModel.units.directory(user.commune);
-    try {
-      const document = await readPlanFile(bytes);
-      const plan = parsePlan(document, { units: directory });
-      return { plan, format: document.format, directory, sha256: createHash('sha256').update(bytes).digest('hex') };
-    } catch (e) {
-      if (e instanceof PlanParseError) throw new ApiError('PLAN_INVALID', e.message);
-      throw e;
-    }
+    return { ...(await answer(() => readPlan(bytes, { year, units: directory }))), directory };
   }
 
   /** The plan file as read, and what importing it would update; nothing is written. */
-  async preview(user: AuthUser, bytes: Uint8Array): Promise<PlanPreview> {
-    const { plan, format, directory } = await this.read(user, bytes);
+  async preview(user: AuthUser, bytes: Uint8Array, year?: number): Promise<PlanPreview> {
+    const { plan, format, directory } = await this.read(user, bytes, year);
     const existing = await this.readModel.plans.findByYear(user.commune, plan.year);
     return planPreview(plan, format, directory, existing && { planId: existing.id, status: existing.status, taskCount: existing.task_count });
   }
 
-  /** Reads then writes in one transaction: a document without a task table writes nothing. */
-  async import(user: AuthUser, bytes: Uint8Array) {
-    const { plan } = await this.read(user, bytes);
-    const result = await importParsedPlan(this.readModel.db, user.commune, plan, bytes);
+  /**
+   * Reads then writes in one transaction (libs/persistence importPlanFile) with the commune's units: a file that is not a
+   * plan writes nothing. The year comes from `year` (?year=) or the document, never a default.
+   */
+  async import(user: AuthUser, bytes: Uint8Array, year?: number) {
+    const units = await this.readModel.units.directory(user.commune);
+    const { plan, ...result } = await answer(() => importPlanFile(this.readModel.db, user.commune, bytes, { year, units }));
     return { planId: result.planId, taskCount: result.taskCount, groups: result.groups, year: plan.year, title: plan.title, warnings: plan.warnings };
   }
 
@@ -148,5 +134,15 @@ export class PlansService {
     await this.findPlan(user, planId);
     const [rows, ctx] = await Promise.all([this.readModel.tasks.listByPlan(user.commune, planId, filter), this.tasks.context(user)]);
     return rows.map((r) => toTask(r, ctx));
+  }
+}
+
+/** A plan that cannot be imported, as the contract's 4xx (the reason's own code, message and details). */
+async function answer<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof PlanImportError) throw new ApiError(e.code, e.message, e.details);
+    throw e;
   }
 }

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
 import { DeadlineSettingsDto, ReportSettingsDto } from './dto/settings.dto';
 import { SettingsService } from './settings.service';
 
 @ApiTags('settings')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 503)
 @Controller('settings')
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}

@@ -4,14 +4,24 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { maxAttachmentBytes } from '@app/config';
 import { ApiError } from '../common/api-error';
+import { CONTROL_CHARACTERS } from '../common/clean-text';
+import { ApiErrorResponses } from '../common/openapi';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { TasksService } from './tasks.service';
 import { AssignDto, ContributeDto, ContributionRequestDto, DecisionDto, DraftDto, LeadUnitsDto, ScheduleDto, SubmitDto } from './dto/task-actions.dto';
 
 const MAX_ATTACHMENT_BYTES = maxAttachmentBytes();
 
+/** `attachment` with the name as written (RFC 5987) and an ASCII fallback for old clients. */
+function contentDisposition(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 @ApiTags('tasks')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 413, 503)
 @Controller()
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
@@ -43,14 +53,18 @@ export class TasksController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
   addAttachment(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @UploadedFile() file?: Express.Multer.File) {
     if (!file) throw new ApiError('VALIDATION', 'Hãy chọn một tệp để tải lên (trường "file").');
+    if (CONTROL_CHARACTERS.test(file.originalname)) throw new ApiError('VALIDATION', 'Tên tệp chứa ký tự điều khiển không được phép.');
     return this.tasks.addAttachment(user, taskId, file);
   }
 
   @Get('tasks/:taskId/attachments/:attachmentId')
   async download(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @Param('attachmentId') id: string, @Res() res: Response) {
     const a = await this.tasks.attachmentContent(user, taskId, id);
-    res.setHeader('Content-Type', a.mime_type);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`);
+    // Never the uploader's type: an "image/svg+xml" or "text/html" file served as such would run its script in our
+    // origin with the reader's session. The browser saves the bytes under their name instead of showing them.
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Disposition', contentDisposition(a.name));
     res.send(a.content);
   }
 

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
 import { CreateUnitDto, UnitAliasDto, UpdateUnitDto } from './dto/unit.dto';
 import { UnitsService } from './units.service';
 
 @ApiTags('units')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller('units')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}

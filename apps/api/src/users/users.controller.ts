@@ -4,10 +4,12 @@ import { AppConfig } from '@app/config';
 import { ReadModel } from '@app/persistence';
 import { InjectConfig } from '../common/config.provider';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
 import { UserFilterDto } from './dto/user-filter.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 413, 503)
 @Controller()
 export class UsersController {
   constructor(

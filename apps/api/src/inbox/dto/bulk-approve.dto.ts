@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCleanText } from '../../common/clean-text';
+import { MAX_COMMENT_CHARS, MAX_ID_CHARS } from '../../common/limits';
 
 export class BulkApproveItem {
-  @ApiProperty() @IsString() @MaxLength(64) taskId: string;
-  @ApiProperty({ description: 'Bước mà người duyệt đã thấy trong Hộp việc' }) @IsString() @MaxLength(200) stepId: string;
+  @ApiProperty() @IsString() @IsCleanText() @MaxLength(MAX_ID_CHARS) taskId: string;
+  @ApiProperty({ description: 'Bước mà người duyệt đã thấy trong Hộp việc' }) @IsString() @IsCleanText() @MaxLength(MAX_ID_CHARS) stepId: string;
 }
 
 export class BulkApproveDto {
@@ -15,5 +17,5 @@ export class BulkApproveDto {
   @ValidateNested({ each: true })
   @Type(() => BulkApproveItem)
   items: BulkApproveItem[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(MAX_COMMENT_CHARS) comment?: string;
 }

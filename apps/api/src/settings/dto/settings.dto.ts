@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ESCALATION_TARGETS, REPORT_PERIODS, type EscalationTarget, type ReportPeriod } from '@app/contracts';
+import { IsCleanText } from '../../common/clean-text';
 
 // Shapes only: ranges, order and known values are the domain's rules (checkDeadlineSettings, checkReportSettings),
 // whose messages say what is wrong in the words of the settings page.
@@ -12,13 +13,15 @@ export class EscalationRungDto {
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
+  @IsCleanText({ each: true })
+  @MaxLength(20, { each: true })
   to: EscalationTarget[];
 }
 
 export class DeadlineSettingsDto {
   @ApiProperty({ example: 2 }) @IsInt() approvalSlaWorkingDays: number;
   @ApiProperty({ example: 3 }) @IsInt() contributionLeadWorkingDays: number;
-  @ApiProperty({ example: [3, 1] }) @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) remindBeforeWorkingDays: number[];
+  @ApiProperty({ example: [3, 1], type: [Number] }) @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) remindBeforeWorkingDays: number[];
   @ApiProperty({ type: [EscalationRungDto] })
   @IsArray()
   @ArrayMaxSize(10)
@@ -32,6 +35,8 @@ export class ReportSettingsDto {
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
+  @IsCleanText({ each: true })
+  @MaxLength(10, { each: true })
   periods: ReportPeriod[];
   @ApiProperty({ example: 5, description: 'Đơn vị gửi báo cáo trước ngày này của tháng cuối kỳ' }) @IsInt() unitInputDueDay: number;
   @ApiProperty({ example: 10, description: 'Xã gửi báo cáo trước ngày này của tháng cuối kỳ' }) @IsInt() communeDueDay: number;
@@ -39,6 +44,6 @@ export class ReportSettingsDto {
   @IsOptional()
   @IsInt()
   dataCutoffDay?: number | null;
-  @ApiProperty({ example: 'Sở Nội vụ thành phố Hải Phòng' }) @IsString() @MaxLength(500) departmentName: string;
-  @ApiPropertyOptional({ example: 'vanthu.snv@haiphong.gov.vn', nullable: true }) @IsOptional() @IsString() @MaxLength(320) departmentEmail?: string | null;
+  @ApiProperty({ example: 'Sở Nội vụ thành phố Hải Phòng' }) @IsString() @IsCleanText() @MaxLength(500) departmentName: string;
+  @ApiPropertyOptional({ example: 'vanthu.snv@haiphong.gov.vn', nullable: true }) @IsOptional() @IsString() @IsCleanText() @MaxLength(320) departmentEmail?: string | null;
 }

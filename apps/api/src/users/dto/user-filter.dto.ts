@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCleanText } from '../../common/clean-text';
 import { ROLES } from '@app/contracts';
 
 export class UserFilterDto {
-  @ApiPropertyOptional({ example: 'KT' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/) unit?: string;
+  @ApiPropertyOptional({ example: 'KT' }) @IsOptional() @IsString() @IsCleanText() @MaxLength(32) @Matches(/^[A-Za-z0-9_-]{1,32}$/) unit?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES as unknown as string[]) role?: string;
 }
