@@ -330,6 +330,8 @@ async function main(): Promise<void> {
   if (temporalUiUrl) progress.info(`Temporal UI:          ${temporalUiUrl}`);
   progress.info(`Dữ liệu (data):       ${rel(dataDir)}`);
   progress.info(`Chế độ (NODE_ENV):    ${config.nodeEnv}`);
+  if (config.smtpUrl) progress.info(`Thư điện tử (mail):   SMTP ${redactUrl(config.smtpUrl)}`);
+  else progress.info(`Hộp thư thử (mail):   ${rel(config.mailboxDir)}${config.production ? '' : ` — xem ở ${base}/hop-thu-thu (admin)`}`);
   if (config.demoAccounts) {
     const names = accounts.map((a) => a.username);
     progress.info(

@@ -13,6 +13,7 @@ import { ApiErrorFilter } from './common/error.filter';
 import { DelegationsModule } from './delegations/delegations.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { SettingsModule } from './settings/settings.module';
@@ -48,6 +49,7 @@ export class AppModule {
         AmendmentsModule,
         CalendarModule,
         SettingsModule,
+        NotificationsModule,
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],

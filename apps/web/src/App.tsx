@@ -11,7 +11,9 @@ import { DelegationPage } from './pages/DelegationPage';
 import { DraftEditorPage } from './pages/DraftEditorPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { MailboxPage } from './pages/MailboxPage';
 import { MyWorkPage } from './pages/MyWorkPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { TaskPage } from './pages/TaskPage';
 import { UnitsPage } from './pages/UnitsPage';
 
@@ -26,6 +28,8 @@ import { UnitsPage } from './pages/UnitsPage';
  *   /uy-quyen             Ủy quyền (delegation)
  *   /lich-lam-viec        Lịch làm việc (holidays and working Saturdays; ?nam=2027 another year)
  *   /cai-dat-thoi-han     Cài đặt thời hạn (SLA, reminders, the escalation ladder)
+ *   /thong-bao            Thông báo (notifications, e-mail preference)
+ *   /hop-thu-thu[/:id]    Hộp thư thử (the local mailbox; ADMIN, not in production)
  *   /don-vi               Đơn vị (the commune's unit directory; the admin edits it)
  */
 export function App() {
@@ -69,9 +73,13 @@ function route(pathname: string) {
   if (pathname === '/uy-quyen') return <DelegationPage />;
   if (pathname === '/lich-lam-viec') return <CalendarPage />;
   if (pathname === '/cai-dat-thoi-han') return <DeadlineSettingsPage />;
+  if (pathname === '/thong-bao') return <NotificationsPage />;
+  if (pathname === '/hop-thu-thu') return <MailboxPage />;
   if (pathname === '/don-vi') return <UnitsPage />;
   let m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
+  m = matchPath('/hop-thu-thu/:id', pathname);
+  if (m) return <MailboxPage messageId={m.id} />;
   m = matchPath('/viec-cua-toi/:id', pathname);
   if (m) return <DraftEditorPage key={m.id} taskId={m.id} />;
   if (pathname === '/' || pathname === '/dang-nhap') return null;

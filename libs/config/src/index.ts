@@ -25,6 +25,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   mailboxDir: string;
+  /** Where people open the web app: the base of every link in e-mails (PUBLIC_URL). */
+  publicUrl: string;
   maxAttachmentBytes: number;
   defaultCommune: string;
   webDistDir: string;
@@ -116,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(env.CCHC_DATA_DIR ?? path.join(ROOT_DIR, '.data'));
   const databaseUrl = databaseUrlOf(env);
   const jwtSecret = jwtSecretOf(env, nodeEnv, implicit);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${int(env, 'PORT', 3000)}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError(`Biến môi trường PUBLIC_URL phải là địa chỉ http:// hoặc https:// (đang là "${publicUrl}").`);
   return {
     nodeEnv,
     nodeEnvImplicit: implicit,
@@ -134,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'CCHC xã An Lão <cchc@an-lao.local>',
     mailboxDir: path.resolve(env.MAILBOX_DIR ?? path.join(dataDir, 'mailbox')),
+    publicUrl,
     maxAttachmentBytes: maxAttachmentBytes(env),
     defaultCommune: env.CCHC_COMMUNE ?? 'an-lao',
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(ROOT_DIR, 'apps', 'web', 'dist')),

@@ -7,3 +7,4 @@ export * from './plan-workflow';
 export * from './deadlines';
 export * from './notifications';
 export * from './report-settings';
+export * from './digest';

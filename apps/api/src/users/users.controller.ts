@@ -33,6 +33,12 @@ export class UsersController {
   @Public()
   @Get('config')
   settings() {
-    return { temporalUiUrl: this.config.temporalUiUrl, maxAttachmentBytes: this.config.maxAttachmentBytes, commune: this.config.defaultCommune };
+    return {
+      temporalUiUrl: this.config.temporalUiUrl,
+      maxAttachmentBytes: this.config.maxAttachmentBytes,
+      commune: this.config.defaultCommune,
+      // The "Hộp thư thử" page exists outside production only (GET /dev/mailbox answers 404 there).
+      devMailbox: !this.config.production,
+    };
   }
 }

@@ -4,6 +4,7 @@ import type {
   AmendmentRecord,
   AmendmentResult,
   AppConfig,
+  AppNotification,
   Attachment,
   BulkResult,
   Delegation,
@@ -11,9 +12,12 @@ import type {
   ImportResult,
   InboxItem,
   LoginResult,
+  MailboxEntry,
+  MailboxMessage,
   MyTask,
   Plan,
   PlanPreview,
+  Preferences,
   Role,
   Task,
   TaskDetail,
@@ -113,6 +117,15 @@ export const Api = {
   /** Each item names the step the approver saw, so the same request sent twice approves once. */
   bulkApprove: (items: { taskId: string; stepId: string }[], comment?: string) =>
     api<BulkResult[]>('/inbox/bulk-approve', { method: 'POST', body: { items, comment: comment || undefined } }),
+
+  notifications: (unread = false) => api<AppNotification[]>(`/notifications${unread ? '?unread=true' : ''}`),
+  notificationCount: () => api<{ unread: number }>('/notifications/count'),
+  markNotificationRead: (notificationId: string) => api<AppNotification>(`/notifications/${id(notificationId)}/read`, { method: 'POST' }),
+  markAllNotificationsRead: () => api<{ marked: number }>('/notifications/read-all', { method: 'POST' }),
+  preferences: () => api<Preferences>('/me/preferences'),
+  setPreferences: (prefs: Preferences) => api<Preferences>('/me/preferences', { method: 'PUT', body: prefs }),
+  mailbox: () => api<MailboxEntry[]>('/dev/mailbox'),
+  mailboxMessage: (messageId: string) => api<MailboxMessage>(`/dev/mailbox/${id(messageId)}`),
 
   delegations: () => api<Delegation[]>('/delegations'),
   createDelegation: (toUserId: string, from: string, until: string) =>

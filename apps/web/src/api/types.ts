@@ -74,6 +74,8 @@ export interface AppConfig {
   commune: string;
   /** Not in the contract yet; "default" when absent. */
   temporalNamespace?: string;
+  /** The "Hộp thư thử" page exists (outside production). */
+  devMailbox?: boolean;
 }
 
 export interface Plan {
@@ -234,4 +236,49 @@ export interface Delegation {
   active: boolean;
   revokedAt: string | null;
   createdAt?: string;
+}
+
+/** api.md "Notifications". */
+export type NotificationKind =
+  | 'ASSIGNED'
+  | 'SUBMITTED_TO_YOU'
+  | 'RETURNED'
+  | 'APPROVED'
+  | 'REMINDER'
+  | 'OVERDUE'
+  | 'ESCALATED'
+  | 'EXTENSION'
+  | 'REPORT_INPUT_DUE'
+  | 'REPORT_SUBMITTED'
+  | 'DIGEST';
+
+export interface AppNotification {
+  id: string;
+  at: string;
+  kind: NotificationKind;
+  taskId?: string;
+  reportId?: string;
+  title: string;
+  body: string;
+  read: boolean;
+}
+
+export interface Preferences {
+  emailReminders: boolean;
+}
+
+export interface MailboxEntry {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  date: string | null;
+  size: number;
+}
+
+export interface MailboxMessage extends MailboxEntry {
+  messageId: string | null;
+  text: string;
+  html: string | null;
+  attachments: { filename: string | null; contentType: string; size: number }[];
 }

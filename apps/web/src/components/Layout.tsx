@@ -3,6 +3,7 @@ import { roleTitle } from '../lib/labels';
 import { ConnectionBanner } from './Connection';
 import { confirmLeave, Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
+import { NotificationBell } from './NotificationBell';
 
 interface MenuItem {
   to: string;
@@ -12,7 +13,7 @@ interface MenuItem {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { user, inboxCount, hasRole, logout, refreshInboxCount } = useSession();
+  const { user, config, inboxCount, hasRole, logout, refreshInboxCount } = useSession();
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
 
@@ -32,6 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/lich-lam-viec', label: 'Lịch làm việc', show: hasRole('ADMIN', 'COORDINATOR') },
     { to: '/cai-dat-thoi-han', label: 'Cài đặt thời hạn', show: hasRole('ADMIN', 'COORDINATOR') },
     { to: '/don-vi', label: 'Đơn vị', show: hasRole('ADMIN') },
+    { to: '/hop-thu-thu', label: 'Hộp thư thử', show: hasRole('ADMIN') && Boolean(config?.devMailbox) },
   ];
   const roleText = user.roles.map((r) => roleTitle(r, user.unit)).join(', ');
 
@@ -57,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="brand-sub">Kế hoạch cải cách hành chính 2026</span>
             </span>
           </Link>
+          <NotificationBell pathname={pathname} />
           <button
             type="button"
             className="menu-toggle"

@@ -57,6 +57,21 @@ export interface InboxItemRow {
   deadline_raw: string;
 }
 
+/** An open step with its task, for lists sent by e-mail (the coordinator's digest, the late list at activation). */
+export interface OpenStepListRow {
+  task_id: string;
+  step_id: string;
+  kind: StepKind;
+  unit_code: string | null;
+  holder_role: string;
+  assignee_name: string | null;
+  due_at: string | null;
+  plan_id: string;
+  year: number;
+  number: number;
+  content: string;
+}
+
 export class InboxReadModel {
   constructor(private readonly db: DataSource) {}
 
@@ -72,6 +87,18 @@ export class InboxReadModel {
        WHERE i.commune = $1 AND i.principals && $2::text[] AND NOT ($3::text = ANY (i.excluded_user_ids))
        ORDER BY i.due_at ASC NULLS LAST, t.number ASC, i.step_id`,
       [commune, principals, userId],
+    );
+  }
+
+  /** Every open step of a commune, or of one of its plans, by due date then task number. */
+  openStepsOf(commune: string, planId?: string): Promise<OpenStepListRow[]> {
+    return this.db.query(
+      `SELECT i.task_id, i.step_id, i.kind, i.unit_code, i.holder_role, i.assignee_name, to_char(i.due_at, 'YYYY-MM-DD') AS due_at,
+              t.plan_id, p.year, t.number, t.content
+       FROM inbox_items i JOIN plan_tasks t ON t.id = i.task_id JOIN plans p ON p.id = t.plan_id
+       WHERE i.commune = $1 AND ($2::text IS NULL OR t.plan_id::text = $2)
+       ORDER BY i.due_at ASC NULLS LAST, t.number, i.step_id`,
+      [commune, planId ?? null],
     );
   }
 }

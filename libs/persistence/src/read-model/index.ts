@@ -7,11 +7,16 @@ import { AmendmentReadModel } from './amendments';
 import { AttachmentReadModel } from './attachments';
 import { CalendarReadModel } from './calendar';
 import { ChangeWriter } from './changes';
+import { CommuneReadModel } from './communes';
 import { ContentReadModel } from './contents';
 import { DeadlineRulesReadModel } from './deadline-rules';
+import { DelegationReadModel } from './delegations';
 import { InboxReadModel } from './inbox';
+import { NotificationReadModel } from './notifications';
+import { OutboundMessageStore } from './outbound-messages';
 import { PlanReadModel } from './plans';
 import { SettingsReadModel } from './settings';
+import { PreferenceReadModel } from './preferences';
 import { TaskReadModel } from './tasks';
 import { TrailReadModel } from './trail';
 import { UnitReadModel } from './units';
@@ -31,6 +36,11 @@ export class ReadModel {
   readonly calendar: CalendarReadModel;
   readonly settings: SettingsReadModel;
   readonly deadlineRules: DeadlineRulesReadModel;
+  readonly communes: CommuneReadModel;
+  readonly delegations: DelegationReadModel;
+  readonly notifications: NotificationReadModel;
+  readonly outbound: OutboundMessageStore;
+  readonly preferences: PreferenceReadModel;
 
   constructor(readonly db: DataSource) {
     this.tasks = new TaskReadModel(db);
@@ -46,6 +56,11 @@ export class ReadModel {
     this.calendar = new CalendarReadModel(db);
     this.settings = new SettingsReadModel(db);
     this.deadlineRules = new DeadlineRulesReadModel(db);
+    this.communes = new CommuneReadModel(db);
+    this.delegations = new DelegationReadModel(db);
+    this.notifications = new NotificationReadModel(db);
+    this.outbound = new OutboundMessageStore(db);
+    this.preferences = new PreferenceReadModel(db);
   }
 }
 
@@ -53,11 +68,16 @@ export * from './amendments';
 export * from './attachments';
 export * from './calendar';
 export * from './changes';
+export * from './communes';
 export * from './contents';
 export * from './deadline-rules';
+export * from './delegations';
 export * from './inbox';
+export * from './notifications';
+export * from './outbound-messages';
 export * from './plans';
 export * from './settings';
+export * from './preferences';
 export * from './snapshot';
 export * from './tasks';
 export * from './trail';

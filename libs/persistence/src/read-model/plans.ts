@@ -58,4 +58,10 @@ export class PlanReadModel {
   async markActive(planId: string): Promise<void> {
     await this.db.query(`UPDATE plans SET status = 'ACTIVE', activated_at = coalesce(activated_at, now()) WHERE id = $1`, [planId]);
   }
+
+  /** Tasks of the plan whose workflow has not written its first state yet (no inbox rows to read). */
+  async tasksWithoutState(planId: string): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM plan_tasks WHERE plan_id = $1 AND last_seq < 1`, [planId]);
+    return rows[0].n;
+  }
 }

@@ -12,8 +12,8 @@ import { AN_LAO_UNITS } from '@app/domain';
  * - `plan_amendments` records what each amendment changed in which task and by which decision: append-only, like
  *   the audit trail.
  */
-export class UnitsAndAmendments1764500000000 implements MigrationInterface {
-  name = 'UnitsAndAmendments1764500000000';
+export class UnitsAndAmendments1764600000000 implements MigrationInterface {
+  name = 'UnitsAndAmendments1764600000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -1,0 +1,60 @@
+/**
+ * The Temporal Schedules the worker keeps: one daily digest per commune. Created, or brought up to date, each time
+ * a worker starts — idempotent, so any number of workers and restarts leave exactly one schedule per commune.
+ */
+import {
+  Client,
+  Connection,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type ScheduleOptions,
+  type ScheduleOptionsStartWorkflowAction,
+  type ScheduleSpec,
+} from '@temporalio/client';
+import { DIGEST_SCHEDULE, digestScheduleId, type DigestWorkflowInput } from '@app/contracts';
+
+const WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+
+/**
+ * Mondays to Saturdays at 07:30 in the commune's zone: Saturdays because some are worked in lieu; the workflow
+ * asks the calendar whether the day is a working day. Missed by at most a morning (a server down at 07:30), a run
+ * still goes out when it comes back.
+ */
+type DigestAction = ScheduleOptionsStartWorkflowAction<(input: DigestWorkflowInput) => Promise<unknown>>;
+
+export function digestSchedule(commune: string, taskQueue: string): ScheduleOptions<DigestAction> & { spec: ScheduleSpec; action: DigestAction } {
+  const spec: ScheduleSpec = {
+    calendars: [{ dayOfWeek: [...WEEK], hour: DIGEST_SCHEDULE.hour, minute: DIGEST_SCHEDULE.minute }],
+    timezone: DIGEST_SCHEDULE.timeZone,
+  };
+  const action: DigestAction = {
+    type: 'startWorkflow',
+    workflowType: 'digestWorkflow',
+    workflowId: digestScheduleId(commune),
+    taskQueue,
+    args: [{ commune }],
+    workflowExecutionTimeout: '1 day',
+  };
+  return { scheduleId: digestScheduleId(commune), spec, action, policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '6 hours' } };
+}
+
+export async function ensureDigestSchedules(opts: { address: string; namespace: string; taskQueue: string; communes: string[] }): Promise<void> {
+  if (opts.communes.length === 0) return;
+  const connection = await Connection.connect({ address: opts.address });
+  try {
+    const client = new Client({ connection, namespace: opts.namespace });
+    for (const commune of opts.communes) {
+      const wanted = digestSchedule(commune, opts.taskQueue);
+      try {
+        await client.schedule.create({ ...wanted, memo: { commune } });
+      } catch (err) {
+        if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+        await client.schedule
+          .getHandle(wanted.scheduleId)
+          .update((current) => ({ ...current, spec: wanted.spec, action: wanted.action, policies: { ...current.policies, ...wanted.policies } }));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
