@@ -321,7 +321,8 @@ async function main(): Promise<void> {
   if (stopping) return;
   progress.ok(`API và worker sẵn sàng (${seconds(since)}). Tổng thời gian khởi động: ${seconds(t0)}.`);
 
-  const accounts = ((persistence as unknown as Record<string, unknown>).DEMO_ACCOUNTS as Array<{ username: string; fullName: string }> | undefined) ?? [];
+  const exported = persistence as unknown as Record<string, Array<{ username: string }> | undefined>;
+  const accounts = [...(exported.DEMO_ACCOUNTS ?? []), ...(exported.CITY_DEMO_ACCOUNTS ?? [])];
   console.log('');
   console.log(progress.bold('Sẵn sàng / ready:'));
   progress.info(`Ứng dụng (app):       ${base}/`);

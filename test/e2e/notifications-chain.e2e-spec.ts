@@ -89,7 +89,7 @@ describe('notifications through the approval chain (SMTP)', () => {
     expect(returned.html).toContain(`href="${PUBLIC_URL}/nhiem-vu/${chain.taskId}"`);
     const deputy = smtp.messages.find((m) => m.to[0] === email('phochutich') && ofTask(m))!;
     expect(deputy.text).toContain('Đồng chí nhận thư này với tư cách được Chủ tịch Đinh Thành Đồng ủy quyền phê duyệt.');
-    expect(returned.from).toBe('cchc@an-lao.local');
+    expect(returned.from).toBe('cchc@cchc.local');
 
     // Written down for people to read: the mailbox of one full chain.
     const dir = path.join(ROOT_DIR, 'test-artifacts', 'notifications');

@@ -62,7 +62,7 @@ describe('the mailbox without SMTP_URL, preferences and the daily digest', () =>
     expect(list.body.length).toBe(files().length);
     const entry = list.body.find((m: { subject: string }) => m.subject.startsWith('[CCHC xã An Lão] Giao thực hiện nhiệm vụ số 25'));
     expect(entry).toMatchObject({
-      from: 'CCHC xã An Lão <cchc@an-lao.local>',
+      from: 'Hệ thống CCHC <cchc@cchc.local>',
       to: [`Đỗ Thị Hương <kt.chuyenvien@${t.commune}.local>`],
       date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       size: expect.any(Number),

@@ -8,6 +8,7 @@ import { join } from 'path';
 import { AppConfig } from '@app/config';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CityModule } from './city/city.module';
 import { ConfigModule } from './common/config.module';
 import { ApiErrorFilter } from './common/error.filter';
 import { DelegationsModule } from './delegations/delegations.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CalendarModule,
         SettingsModule,
         NotificationsModule,
+        CityModule,
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],

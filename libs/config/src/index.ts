@@ -136,7 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtl: env.JWT_TTL ?? '12h',
     dataDir,
     smtpUrl: env.SMTP_URL || null,
-    mailFrom: env.MAIL_FROM ?? 'CCHC xã An Lão <cchc@an-lao.local>',
+    // The subject names the commune; one deployment serves many, so the sender is the system's.
+    mailFrom: env.MAIL_FROM ?? 'Hệ thống CCHC <cchc@cchc.local>',
     mailboxDir: path.resolve(env.MAILBOX_DIR ?? path.join(dataDir, 'mailbox')),
     publicUrl,
     maxAttachmentBytes: maxAttachmentBytes(env),

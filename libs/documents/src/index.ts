@@ -13,3 +13,4 @@ export {
 } from './vietnamese-format';
 export { renderReportDocx } from './docx/report-docx';
 export { renderReportXlsx } from './xlsx/report-xlsx';
+export { renderOverviewXlsx, type OverviewSheetCommune } from './xlsx/overview-xlsx';

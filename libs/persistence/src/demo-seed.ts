@@ -28,6 +28,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 export const COMMUNE_NAMES: Record<string, string> = { 'an-lao': 'Xã An Lão' };
+/** The province of the shipped communes (An Lão is in Hải Phòng). */
+export const DEFAULT_PROVINCE = 'Hải Phòng';
+
+/** The accounts above the communes that `npm start` creates in development (api.md "Communes, units, users"). */
+export const CITY_DEMO_ACCOUNTS: Array<{ username: string; fullName: string; roles: Role[]; province: string | null }> = [
+  { username: 'superadmin', fullName: 'Quản trị toàn hệ thống', roles: ['SUPERADMIN'], province: null },
+  { username: 'sonoivu', fullName: 'Sở Nội vụ thành phố Hải Phòng', roles: ['DEPARTMENT_VIEWER'], province: DEFAULT_PROVINCE },
+];
 
 /** Anything that runs SQL: a DataSource, or the EntityManager of a transaction. */
 export interface Queryable {
@@ -39,10 +47,11 @@ export interface Queryable {
  * variants; Phòng Văn hóa - Xã hội as the reviewing unit); idempotent. Units already there are the admin's: a unit
  * is only added when missing, never rewritten. Inside a transaction (the CLI's import), it goes or stays with it.
  */
-export async function seedCommune(ds: Queryable, commune: string): Promise<void> {
-  await ds.query(`INSERT INTO communes (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [
+export async function seedCommune(ds: Queryable, commune: string, opts: { name?: string; province?: string } = {}): Promise<void> {
+  await ds.query(`INSERT INTO communes (code, name, province) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [
     commune,
-    COMMUNE_NAMES[commune] ?? commune,
+    opts.name ?? COMMUNE_NAMES[commune] ?? commune,
+    opts.province ?? DEFAULT_PROVINCE,
   ]);
   const units = AN_LAO_UNITS.map((u, i) => ({ ...u, reviewing: u.reviewing === true, position: i + 1 }));
   // Without a conflict target, a commune whose admin chose another reviewing unit keeps it (the partial unique index).
@@ -65,8 +74,20 @@ export async function seedDemoAccounts(ds: DataSource, commune: string, password
   for (const a of DEMO_ACCOUNTS) {
     await ds.query(
       `INSERT INTO users (commune, username, full_name, email, unit_code, roles, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (commune, username) DO NOTHING`,
       [commune, prefix + a.username, a.fullName, `${prefix + a.username}@${commune}.local`, a.unit, a.roles, hash],
+    );
+  }
+}
+
+/** The SUPERADMIN and the Sở Nội vụ viewer (development only); existing ones keep their password. */
+export async function seedCityAccounts(ds: Queryable, password: string): Promise<void> {
+  const hash = await bcrypt.hash(password, 10);
+  for (const a of CITY_DEMO_ACCOUNTS) {
+    await ds.query(
+      `INSERT INTO users (commune, province, username, full_name, roles, password_hash)
+       VALUES (NULL, $1, $2, $3, $4, $5) ON CONFLICT (username) WHERE commune IS NULL DO NOTHING`,
+      [a.province, a.username, a.fullName, a.roles, hash],
     );
   }
 }
@@ -78,11 +99,14 @@ export async function seedDemoAccounts(ds: DataSource, commune: string, password
 export async function seedAdmin(ds: DataSource, commune: string, password: string, demoPasswords: string[] = ['demo']): Promise<void> {
   if (password.length < 10) throw new Error('ADMIN_PASSWORD phải có ít nhất 10 ký tự.');
   const hash = await bcrypt.hash(password, 10);
-  const existing: { id: string; password_hash: string }[] = await ds.query(`SELECT id, password_hash FROM users WHERE username = 'admin'`);
+  const existing: { id: string; password_hash: string }[] = await ds.query(
+    `SELECT id, password_hash FROM users WHERE username = 'admin' AND commune = $1`,
+    [commune],
+  );
   if (!existing.length) {
     await ds.query(
       `INSERT INTO users (commune, username, full_name, unit_code, roles, password_hash)
-       VALUES ($1, 'admin', 'Quản trị hệ thống', NULL, '{ADMIN,COORDINATOR}', $2) ON CONFLICT (username) DO NOTHING`,
+       VALUES ($1, 'admin', 'Quản trị hệ thống', NULL, '{ADMIN,COORDINATOR}', $2) ON CONFLICT (commune, username) DO NOTHING`,
       [commune, hash],
     );
   } else if (await holdsAny(existing[0].password_hash, demoPasswords)) {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/openapi';
-import { AuthUser, CurrentUser, Public } from '../common/current-user';
+import { AcrossCommunes, AuthUser, CurrentUser, Public } from '../common/current-user';
 import { AuthService, publicUser } from './auth.service';
-import { LoginDto } from './dto/login.dto';
+import { ChangePasswordDto, LoginDto } from './dto/login.dto';
 import { LoginThrottlerGuard } from './login-throttle';
 
 @ApiTags('auth')
@@ -20,12 +20,22 @@ export class AuthController {
   @ApiOkResponse({ description: '{ accessToken, user }' })
   @ApiErrorResponses(429)
   login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+    return this.auth.login(dto.username, dto.password, dto.commune);
   }
 
   @ApiBearerAuth()
+  @AcrossCommunes()
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
     return publicUser(user);
+  }
+
+  /** Everyone changes his own password, giving the current one. */
+  @ApiBearerAuth()
+  @AcrossCommunes()
+  @Post('me/password')
+  @HttpCode(204)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
   }
 }

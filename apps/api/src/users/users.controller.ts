@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { ReadModel } from '@app/persistence';
 import { InjectConfig } from '../common/config.provider';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
 import { ApiErrorResponses } from '../common/openapi';
 import { UserFilterDto } from './dto/user-filter.dto';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -13,30 +15,44 @@ import { UserFilterDto } from './dto/user-filter.dto';
 @Controller()
 export class UsersController {
   constructor(
-    private readonly readModel: ReadModel,
+    private readonly users: UsersService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  /** People of the caller's commune, e.g. the staff a unit head can assign. */
+  /** People of the caller's commune, e.g. the staff a unit head can assign; `all=true` (ADMIN): locked accounts too. */
   @Get('users')
-  async list(@CurrentUser() user: AuthUser, @Query() filter: UserFilterDto) {
-    const rows = await this.readModel.users.list(user.commune, filter);
-    return rows.map((r) => ({
-      id: r.id,
-      username: r.username,
-      fullName: r.full_name,
-      unit: r.unit_code ? { code: r.unit_code, name: r.unit_name ?? r.unit_code } : null,
-      roles: r.roles,
-    }));
+  list(@CurrentUser() user: AuthUser, @Query() filter: UserFilterDto) {
+    return this.users.list(user, filter);
   }
 
+  @Post('users')
+  @ApiErrorResponses(403, 409)
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
+    return this.users.create(user, dto);
+  }
+
+  @Put('users/:id')
+  @ApiErrorResponses(403, 404)
+  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(user, id, dto);
+  }
+
+  @Post('users/:id/password')
+  @HttpCode(204)
+  @ApiErrorResponses(403, 404)
+  async resetPassword(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.users.resetPassword(user, id, dto.password);
+  }
+
+  /** The client's settings; signed in, also the name of the caller's commune, which the web shows everywhere. */
   @Public()
   @Get('config')
-  settings() {
+  settings(@CurrentUser() user: AuthUser | undefined) {
     return {
       temporalUiUrl: this.config.temporalUiUrl,
       maxAttachmentBytes: this.config.maxAttachmentBytes,
-      commune: this.config.defaultCommune,
+      commune: user ? user.commune || null : this.config.defaultCommune,
+      communeName: user?.communeName ?? null,
       // The "Hộp thư thử" page exists outside production only (GET /dev/mailbox answers 404 there).
       devMailbox: !this.config.production,
     };

@@ -62,6 +62,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   VICE_CHAIRMAN: 'Phó Chủ tịch UBND xã',
   CHAIRMAN: 'Chủ tịch UBND xã',
   ADMIN: 'Quản trị hệ thống',
+  SUPERADMIN: 'Quản trị toàn hệ thống',
+  DEPARTMENT_VIEWER: 'Sở Nội vụ (xem tổng hợp)',
 };
 
 export const UNIT_CODES: UnitCode[] = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];

@@ -214,3 +214,42 @@ export function actingFor(step: OpenStep, actor: Actor, today: string): UserRef 
   if (!step.principals.includes(principal.role('CHAIRMAN')) || hasRole(actor, 'CHAIRMAN')) return null;
   return delegationValidOn(actor, today) ? { ...actor.delegation!.fromUser } : null;
 }
+
+/**
+ * Rights across communes, in one place. A person of a commune acts in his commune only (the steps above); above the
+ * communes, the deployment's SUPERADMIN creates communes and their first admin but reads none of their work, and
+ * Sở Nội vụ's DEPARTMENT_VIEWER reads, never acts, the communes of the province it is granted.
+ */
+export interface TenantActor {
+  /** The actor's commune; null for an account above the communes. */
+  commune: string | null;
+  roles: readonly Role[];
+  /** The province whose communes a DEPARTMENT_VIEWER is granted. */
+  province?: string | null;
+}
+
+export interface CommuneRef {
+  code: string;
+  province: string;
+}
+
+export type CityAction = 'manageCommunes' | 'overview' | 'manageUsers';
+
+/** May the actor do this above or across tasks: manage communes (SUPERADMIN), read the overview, manage his commune's users? */
+export function mayCity(actor: TenantActor, action: CityAction): boolean {
+  const roles = Array.isArray(actor.roles) ? actor.roles : [];
+  switch (action) {
+    case 'manageCommunes':
+      return !actor.commune && roles.includes('SUPERADMIN');
+    case 'overview':
+      return !actor.commune && roles.includes('DEPARTMENT_VIEWER') && !!actor.province;
+    case 'manageUsers':
+      return !!actor.commune && roles.includes('ADMIN');
+  }
+}
+
+/** May the actor read this commune's plans, tasks and reports? Its own people, and the viewer granted its province. */
+export function mayReadCommune(actor: TenantActor, commune: CommuneRef): boolean {
+  if (actor.commune) return actor.commune === commune.code;
+  return mayCity(actor, 'overview') && actor.province === commune.province;
+}

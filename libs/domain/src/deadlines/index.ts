@@ -2,3 +2,4 @@
 export * from './due-dates';
 export * from './ladder';
 export * from './status-word';
+export * from './summary';

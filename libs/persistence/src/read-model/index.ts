@@ -14,6 +14,7 @@ import { DelegationReadModel } from './delegations';
 import { InboxReadModel, OverdueReadModel } from './inbox';
 import { NotificationReadModel } from './notifications';
 import { OutboundMessageStore } from './outbound-messages';
+import { OverviewReadModel } from './overview';
 import { PlanReadModel } from './plans';
 import { SettingsReadModel } from './settings';
 import { PreferenceReadModel } from './preferences';
@@ -43,6 +44,7 @@ export class ReadModel {
   readonly notifications: NotificationReadModel;
   readonly outbound: OutboundMessageStore;
   readonly preferences: PreferenceReadModel;
+  readonly overview: OverviewReadModel;
 
   /** Whether the database answers (health). */
   async ping(): Promise<boolean> {
@@ -73,6 +75,7 @@ export class ReadModel {
     this.notifications = new NotificationReadModel(db);
     this.outbound = new OutboundMessageStore(db);
     this.preferences = new PreferenceReadModel(db);
+    this.overview = new OverviewReadModel(db);
   }
 }
 
@@ -87,6 +90,7 @@ export * from './delegations';
 export * from './inbox';
 export * from './notifications';
 export * from './outbound-messages';
+export * from './overview';
 export * from './plans';
 export * from './settings';
 export * from './preferences';
