@@ -30,6 +30,7 @@ import {
   TemporalDevServer,
   waitForHttpOk,
 } from '@tools/devstack';
+import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
 
 const ROOT = path.resolve(__dirname, '..');
 const PLAN_FILE = path.join(ROOT, 'data', 'seed', 'ke-hoach-cchc-an-lao-2026.txt');
@@ -228,6 +229,8 @@ async function main(): Promise<void> {
         port: temporalPort,
         uiPort: temporalUiPort,
         dbFilename: dbFile,
+        // Every workflow carries them: an operator finds any commune's workflows in the UI.
+        searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES,
         detached: true,
         signal,
         onLog: printer('temporal', (l) => /level=(ERROR|FATAL)/.test(l)),

@@ -15,6 +15,7 @@ import { TemporalDevServer, startTemporalDevServer } from '../../tools/devstack/
 import { startEmbeddedPostgres } from '../../tools/devstack/src/embedded-postgres';
 import { PortInUseError } from '../../tools/devstack/src/ports';
 import { defaultServicesFile, SERVICES_FILE_ENV, TestServices } from './services';
+import { SEARCH_ATTRIBUTE_CLI_TYPES } from '../../libs/contracts/src/search-attributes';
 
 export interface StartedTestServices {
   pg?: EmbeddedPostgres;
@@ -84,6 +85,8 @@ export default async function globalSetup(): Promise<void> {
         startTemporalDevServer({
           port,
           portEnvVar: 'TEMPORAL_ADDRESS',
+          // The workflows' search attributes (commune, year, kind, task number, stage, overdue).
+          searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES,
           onLog: verbose ? (l) => console.log(`[temporal] ${l}`) : undefined,
         }),
       ).then((temporal) => {

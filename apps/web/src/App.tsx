@@ -3,7 +3,7 @@ import { ConnectionLost } from './components/Connection';
 import { Loading, PageTitle } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
-import { useSession } from './lib/session';
+import { homePath, useSession } from './lib/session';
 import { BoardPage } from './pages/BoardPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { DeadlineSettingsPage } from './pages/DeadlineSettingsPage';
@@ -16,6 +16,10 @@ import { MyWorkPage } from './pages/MyWorkPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { TaskPage } from './pages/TaskPage';
 import { UnitsPage } from './pages/UnitsPage';
+import { CommunesPage } from './pages/CommunesPage';
+import { CommuneBoardPage, OverviewPage } from './pages/OverviewPage';
+import { PasswordPage } from './pages/PasswordPage';
+import { UsersPage } from './pages/UsersPage';
 
 /**
  * Routes:
@@ -31,6 +35,10 @@ import { UnitsPage } from './pages/UnitsPage';
  *   /thong-bao            Thông báo (notifications, e-mail preference)
  *   /hop-thu-thu[/:id]    Hộp thư thử (the local mailbox; ADMIN, not in production)
  *   /don-vi               Đơn vị (the commune's unit directory; the admin edits it)
+ *   /nguoi-dung           Người dùng (the commune's people; its admin)
+ *   /doi-mat-khau         Đổi mật khẩu (everyone)
+ *   /xa-phuong            Xã/phường (the deployment's communes; SUPERADMIN)
+ *   /tong-hop[/:code]     Tổng hợp các xã (Sở Nội vụ, read-only; a commune's board)
  */
 export function App() {
   const { user, checking, checkRetry, retryCheck, logout } = useSession();
@@ -43,7 +51,7 @@ export function App() {
       const next = pathname === '/' ? '' : `?tiep=${encodeURIComponent(pathname + (search.toString() ? `?${search}` : ''))}`;
       navigate(`/dang-nhap${next}`, { replace: true, force: true });
     } else if (user && (pathname === '/' || pathname === '/dang-nhap')) {
-      navigate('/hop-viec', { replace: true, force: true });
+      navigate(homePath(user), { replace: true, force: true });
     }
   }, [user, checking, pathname, search]);
 
@@ -76,6 +84,12 @@ function route(pathname: string) {
   if (pathname === '/thong-bao') return <NotificationsPage />;
   if (pathname === '/hop-thu-thu') return <MailboxPage />;
   if (pathname === '/don-vi') return <UnitsPage />;
+  if (pathname === '/nguoi-dung') return <UsersPage />;
+  if (pathname === '/doi-mat-khau') return <PasswordPage />;
+  if (pathname === '/xa-phuong') return <CommunesPage />;
+  if (pathname === '/tong-hop') return <OverviewPage />;
+  const board = matchPath('/tong-hop/:code', pathname);
+  if (board) return <CommuneBoardPage key={board.code} code={board.code} />;
   let m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
   m = matchPath('/hop-thu-thu/:id', pathname);

@@ -7,6 +7,7 @@ import { bundleWorkflows } from '../../../workflows/src/bundle';
 import { createNotificationActivities } from './activities/notification-activities';
 import { createTaskActivities } from './activities/task-activities';
 import { ensureDigestSchedules } from './schedules';
+import { ensureSearchAttributes } from './search-attributes';
 
 export interface RunningWorker {
   worker: Worker;
@@ -22,6 +23,8 @@ let bundle: ReturnType<typeof bundleWorkflows> | undefined;
  */
 export async function startWorker(config: AppConfig, opts: { dataSource?: DataSource; schedules?: boolean } = {}): Promise<RunningWorker> {
   const ds = opts.dataSource ?? (await openDatabase(config.databaseUrl, { migrate: false, poolSize: 5 }));
+  // Before any workflow of ours starts on this server: every workflow carries them.
+  await ensureSearchAttributes({ address: config.temporalAddress, namespace: config.temporalNamespace });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   bundle ??= bundleWorkflows({ logger: new DefaultLogger('WARN') });
   const readModel = new ReadModel(ds);

@@ -369,7 +369,8 @@ describe('web app: the approval chain in the browser', () => {
       await timeline.getByText('(Trưởng phòng Văn hóa - Xã hội)').first().waitFor();
       await page.getByText(`Mã quy trình: ${t.commune}:2026:task:25`).waitFor();
       const link = page.getByRole('link', { name: /Xem quy trình trên Temporal UI/ });
-      expect(await link.getAttribute('href')).toContain(encodeURIComponent(`${t.commune}:2026:task:25`));
+      // The list of the task's runs, filtered by the search attributes every workflow carries.
+      expect(await link.getAttribute('href')).toContain(`/workflows?query=${encodeURIComponent(`CchcCommune="${t.commune}" AND CchcYear=2026 AND CchcKind="task" AND CchcTaskNumber=25`)}`);
       await screenshot(page, '12-nhiem-vu-hoan-thanh');
     });
   });

@@ -15,7 +15,7 @@ import {
   workflowInfo,
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
-import { addPlanTasksUpdate, planStateQuery, reportWorkflowId, taskWorkflowId } from '@app/contracts';
+import { addPlanTasksUpdate, planStateQuery, reportWorkflowId, SEARCH_ATTRIBUTES, startSearchAttributes, taskWorkflowId } from '@app/contracts';
 import type { PlanActivities, PlanWorkflowInput, PlanWorkflowState, TaskWorkflowInput } from '@app/contracts';
 import { communeDate, endOfYear } from '@app/domain';
 import { reportWorkflow } from '../report/workflow';
@@ -38,6 +38,20 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkfl
     activatedAt: workflowInfo().startTime.toISOString(),
   };
   const copy = (): PlanWorkflowState => ({ ...state, taskWorkflowIds: [...state.taskWorkflowIds] });
+  // A plan started with our search attributes (by the API) gives its tasks and reports theirs.
+  const searchable = patched('search-attributes') && workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.commune) !== undefined;
+  const tagged = (kind: 'task' | 'report', taskNumber?: number) =>
+    searchable
+      ? {
+          typedSearchAttributes: startSearchAttributes({
+            commune: input.commune,
+            year: input.year,
+            kind,
+            taskNumber,
+            stage: kind === 'task' ? 'NOT_STARTED' : 'COLLECTING',
+          }),
+        }
+      : {};
 
   /**
    * Tasks outlive the plan workflow's runs (ABANDON), and their ids are business keys: a task already
@@ -57,6 +71,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkfl
             args: [task],
             parentClosePolicy: ParentClosePolicy.ABANDON,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            ...tagged('task', task.number),
           });
         } catch (err) {
           if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
@@ -106,6 +121,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkfl
           args: [report.workflow],
           parentClosePolicy: ParentClosePolicy.ABANDON,
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          ...tagged('report'),
         });
       } catch (err) {
         // Opened by hand already (POST /plans/{id}/reports): one report per period.

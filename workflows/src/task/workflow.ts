@@ -15,6 +15,7 @@ import {
   setHandler,
   sleep,
   workflowInfo,
+  upsertSearchAttributes,
 } from '@temporalio/workflow';
 import {
   addAttachmentUpdate,
@@ -31,9 +32,11 @@ import {
   setScheduleUpdate,
   submitUpdate,
   taskSnapshotQuery,
+  SEARCH_ATTRIBUTES,
 } from '@app/contracts';
 import type { TaskActivities, TaskChange, TaskSnapshot, TaskWorkflowInput } from '@app/contracts';
 import { communeDate, startOfDayAfter } from '@app/domain';
+import { searchState } from './search';
 import { Outbox } from './outbox';
 import {
   checkAddAttachment,
@@ -117,6 +120,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   const startDay = !input.carry && patched('start-at-current-cycle') ? communeDate(Date.now()) : undefined;
   const write = patched('read-model-local-activity') ? local.applyTaskChange : remote.applyTaskChange;
   const deadlinesAct = patched('deadlines-act');
+  // Started with our search attributes (by the plan workflow): the status and lateness follow in Temporal's list.
+  const searchable = patched('search-attributes') && workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.commune) !== undefined;
 
   const state = createTaskState(input, workflowInfo().workflowId, startDay);
   openFirstSteps(state, new Date());
@@ -129,6 +134,19 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   });
   const today = () => communeDate(Date.now());
   const closed = () => state.stage === 'COMPLETED' || state.stage === 'WITHDRAWN';
+
+  let shown = { stage: '', overdue: false };
+  /** Upserts the task's stage and lateness when they changed (a command only then, the same on every replay). */
+  function showInSearch(): void {
+    if (!searchable) return;
+    const now = searchState(state, today());
+    if (now.stage === shown.stage && now.overdue === shown.overdue) return;
+    shown = now;
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.stage, value: now.stage },
+      { key: SEARCH_ATTRIBUTES.overdue, value: now.overdue },
+    ]);
+  }
 
   /**
    * Registers one human action. The validator rejects before anything is recorded in history; the handler
@@ -146,6 +164,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
         const verdict = enforce(() => check(arg, today()));
         const changes = apply(arg, verdict, new Date());
         state.revision += 1;
+        showInSearch();
         await outbox.publish(changes);
         return toSnapshot(state);
       },
@@ -203,7 +222,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     refreshDueDates(state);
   }
 
-  const publish = (changes: TaskChange[]) => (changes.length ? outbox.publish(changes).catch(() => undefined) : Promise.resolve());
+  const publish = (changes: TaskChange[]) => {
+    showInSearch();
+    return changes.length ? outbox.publish(changes).catch(() => undefined) : Promise.resolve();
+  };
 
   if (deadlinesAct) {
     await loadRules();

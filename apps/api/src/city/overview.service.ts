@@ -106,7 +106,6 @@ export class OverviewService {
         planStatus: c.plan?.statusText ?? NO_PLAN,
         total: c.tasks.total,
         counts: o.statusWords.map((w) => c.tasks.byWord[w.key]),
-        overdue: c.tasks.overdue,
         onTimeRate: c.tasks.onTimeRate,
         reports: c.reports.map((r) => ({ period: r.period, status: r.statusText, dueAt: r.dueAt, submittedAt: r.submittedAt ? communeDate(Date.parse(r.submittedAt)) : null })),
       })),

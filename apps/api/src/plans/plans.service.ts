@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { addPlanTasksUpdate, DeadlineKind, planWorkflowId, PlanPreview, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
+import { addPlanTasksUpdate, DeadlineKind, planWorkflowId, PlanPreview, startSearchAttributes, TaskWorkflowInput, TASK_QUEUE } from '@app/contracts';
 import { planPreview, type UnitDirectory } from '@app/domain';
 import { importPlanFile, PlanImportError, readPlan, ReadModel, type ActivationTaskRow, type PlanRow, type ReadPlan } from '@app/persistence';
 import { ApiError, notFound } from '../common/api-error';
@@ -110,6 +110,7 @@ export class PlansService {
         taskQueue: this.temporal.config.taskQueue ?? TASK_QUEUE,
         workflowId,
         args: [{ commune: plan.commune, planId: plan.id, year: plan.year, tasks: inputs }],
+        typedSearchAttributes: startSearchAttributes({ commune: plan.commune, year: plan.year, kind: 'plan' }),
       });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;

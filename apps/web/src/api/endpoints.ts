@@ -7,6 +7,8 @@ import type {
   AppNotification,
   Attachment,
   BulkResult,
+  Commune,
+  CommuneBoard,
   Delegation,
   HistoryEvent,
   ImportResult,
@@ -14,7 +16,9 @@ import type {
   LoginResult,
   MailboxEntry,
   MailboxMessage,
+  ManagedUser,
   MyTask,
+  Overview,
   Plan,
   PlanPreview,
   Preferences,
@@ -59,8 +63,26 @@ const q = (params: Record<string, string | undefined>) => {
 const id = encodeURIComponent;
 
 export const Api = {
-  login: (username: string, password: string) =>
-    api<LoginResult>('/auth/login', { method: 'POST', body: { username, password }, anonymous: true }),
+  login: (username: string, password: string, commune?: string) =>
+    api<LoginResult>('/auth/login', { method: 'POST', body: { username, password, ...(commune ? { commune } : {}) }, anonymous: true }),
+  loginCommunes: () => api<Commune[]>('/auth/communes', { anonymous: true }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
+
+  communes: () => api<Commune[]>('/communes'),
+  createCommune: (input: { code: string; name: string; province: string; admin: { username: string; password: string; fullName: string } }) =>
+    api<Commune>('/communes', { method: 'POST', body: input }),
+  overview: (year: number) => api<Overview>(`/overview?year=${year}`),
+  overviewBoard: (code: string, year: number) => api<CommuneBoard>(`/overview/communes/${encodeURIComponent(code)}?year=${year}`),
+  overviewWorkbook: (year: number) => download(`/overview.xlsx?year=${year}`, `tong-hop-cchc-${year}.xlsx`),
+
+  managedUsers: () => api<ManagedUser[]>('/users?all=true'),
+  createUser: (input: { username: string; fullName: string; email?: string; unit?: string; roles: Role[]; password: string }) =>
+    api<ManagedUser>('/users', { method: 'POST', body: input }),
+  updateUser: (userId: string, patch: { fullName?: string; email?: string | null; unit?: string | null; roles?: Role[]; active?: boolean }) =>
+    api<ManagedUser>(`/users/${encodeURIComponent(userId)}`, { method: 'PUT', body: patch }),
+  resetPassword: (userId: string, password: string) =>
+    api<void>(`/users/${encodeURIComponent(userId)}/password`, { method: 'POST', body: { password } }),
   me: () => api<User>('/me'),
   config: () => api<AppConfig>('/config'),
   users: (filter: { unit?: UnitCode; role?: Role } = {}) => api<User[]>(`/users${q(filter)}`),

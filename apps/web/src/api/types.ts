@@ -58,7 +58,10 @@ export interface User {
   id: string;
   username: string;
   fullName: string;
-  commune?: string;
+  /** Null for an account above the communes (SUPERADMIN, DEPARTMENT_VIEWER). */
+  commune?: string | null;
+  /** The commune's name as stored ("Xã An Lão"): the web shows it everywhere. */
+  communeName?: string | null;
   unit: UnitRef | null;
   roles: Role[];
 }
@@ -71,7 +74,9 @@ export interface LoginResult {
 export interface AppConfig {
   temporalUiUrl: string | null;
   maxAttachmentBytes: number;
-  commune: string;
+  commune: string | null;
+  /** The signed-in user's commune name. */
+  communeName?: string | null;
   /** Not in the contract yet; "default" when absent. */
   temporalNamespace?: string;
   /** The "Hộp thư thử" page exists (outside production). */
@@ -281,4 +286,42 @@ export interface MailboxMessage extends MailboxEntry {
   text: string;
   html: string | null;
   attachments: { filename: string | null; contentType: string; size: number }[];
+}
+
+/** A commune of the deployment (SUPERADMIN's list; the login's selector has code and name only). */
+export interface Commune {
+  code: string;
+  name: string;
+  province?: string | null;
+}
+
+/** A person as the commune's admin manages him. */
+export interface ManagedUser extends User {
+  email: string | null;
+  active: boolean;
+}
+
+export interface StatusWordRef {
+  key: string;
+  text: string;
+}
+
+export interface OverviewCommune {
+  code: string;
+  name: string;
+  plan: { id: string; status: string; statusText: string; taskCount: number } | null;
+  tasks: { total: number; byWord: Record<string, number>; overdue: number; onTimeRate: number | null };
+  reports: Array<{ id: string; period: string; status: string; statusText: string; dueAt: string; submittedAt: string | null }>;
+}
+
+export interface Overview {
+  year: number;
+  statusWords: StatusWordRef[];
+  communes: OverviewCommune[];
+}
+
+export interface CommuneBoard {
+  commune: { code: string; name: string };
+  plan: { id: string; title: string; status: string; statusText: string } | null;
+  tasks: Task[];
 }

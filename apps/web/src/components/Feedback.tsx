@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { communeWords, useCommuneName } from '../lib/session';
 
 export function Loading({ label = 'Đang tải dữ liệu…' }: { label?: string }) {
   return (
@@ -68,10 +69,11 @@ export function Empty({ children }: { children: ReactNode }) {
  */
 export function PageTitle({ children, title, actions }: { children: ReactNode; title: string; actions?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const communeName = useCommuneName();
   useEffect(() => {
-    document.title = `${title} — CCHC xã An Lão`;
+    document.title = `${title} — CCHC${communeName ? ` ${communeWords(communeName)}` : ''}`;
     ref.current?.focus({ preventScroll: true });
-  }, [title]);
+  }, [title, communeName]);
   return (
     <div className="page-head">
       <h1 ref={ref} tabIndex={-1}>

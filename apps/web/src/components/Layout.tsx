@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { roleTitle } from '../lib/labels';
 import { ConnectionBanner } from './Connection';
 import { confirmLeave, Link, navigate, useLocation } from '../lib/router';
-import { useSession } from '../lib/session';
+import { communeWords, homePath, isCityAccount, useSession } from '../lib/session';
 import { NotificationBell } from './NotificationBell';
 
 interface MenuItem {
@@ -25,7 +25,14 @@ export function Layout({ children }: { children: ReactNode }) {
 
   if (!user) return <>{children}</>;
 
-  const items: MenuItem[] = [
+  const city = isCityAccount(user);
+  const items: MenuItem[] = city
+    ? [
+        { to: '/xa-phuong', label: 'Xã/phường', show: hasRole('SUPERADMIN') },
+        { to: '/tong-hop', label: 'Tổng hợp các xã', show: hasRole('DEPARTMENT_VIEWER') },
+        { to: '/doi-mat-khau', label: 'Đổi mật khẩu', show: true },
+      ]
+    : [
     { to: '/hop-viec', label: 'Hộp việc', count: inboxCount, show: true },
     { to: '/viec-cua-toi', label: 'Việc của tôi', show: hasRole('STAFF') },
     { to: '/theo-doi', label: 'Theo dõi', show: true },
@@ -34,7 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/cai-dat-thoi-han', label: 'Cài đặt thời hạn', show: hasRole('ADMIN', 'COORDINATOR') },
     { to: '/don-vi', label: 'Đơn vị', show: hasRole('ADMIN') },
     { to: '/hop-thu-thu', label: 'Hộp thư thử', show: hasRole('ADMIN') && Boolean(config?.devMailbox) },
+    { to: '/nguoi-dung', label: 'Người dùng', show: hasRole('ADMIN') },
+    { to: '/doi-mat-khau', label: 'Đổi mật khẩu', show: true },
   ];
+  // The commune's own name everywhere; above the communes, the deployment's.
+  const place = city ? (hasRole('DEPARTMENT_VIEWER') ? 'Sở Nội vụ' : 'toàn hệ thống') : communeWords(user.communeName);
   const roleText = user.roles.map((r) => roleTitle(r, user.unit)).join(', ');
 
   const onLogout = () => {
@@ -50,16 +61,16 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link to="/hop-viec" className="brand">
+          <Link to={homePath(user)} className="brand">
             <span className="brand-mark" aria-hidden="true">
               ★
             </span>
             <span>
-              <span className="brand-title">CCHC xã An Lão</span>
-              <span className="brand-sub">Kế hoạch cải cách hành chính 2026</span>
+              <span className="brand-title" data-testid="brand-title">CCHC {place}</span>
+              <span className="brand-sub">Kế hoạch cải cách hành chính</span>
             </span>
           </Link>
-          <NotificationBell pathname={pathname} />
+          {!city && <NotificationBell pathname={pathname} />}
           <button
             type="button"
             className="menu-toggle"
@@ -114,7 +125,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>UBND xã An Lão · Kế hoạch cải cách hành chính nhà nước năm 2026</p>
+        <p>{city ? 'Kế hoạch cải cách hành chính nhà nước của các xã, phường' : `UBND ${place} · Kế hoạch cải cách hành chính nhà nước`}</p>
       </footer>
     </>
   );

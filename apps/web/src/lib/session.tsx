@@ -21,7 +21,7 @@ interface Session {
   inboxCount: number | null;
   /** Why the user was sent back to the login page, if it was not their choice. */
   signedOutReason: string | null;
-  login: (username: string, password: string, remember: boolean) => Promise<void>;
+  login: (username: string, password: string, remember: boolean, commune?: string) => Promise<User>;
   logout: () => void;
   refreshInboxCount: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
@@ -29,7 +29,23 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-const DEFAULT_CONFIG: AppConfig = { temporalUiUrl: null, maxAttachmentBytes: 10 * 1024 * 1024, commune: 'an-lao' };
+const DEFAULT_CONFIG: AppConfig = { temporalUiUrl: null, maxAttachmentBytes: 10 * 1024 * 1024, commune: null };
+
+/** An account above the communes (SUPERADMIN, Sở Nội vụ): no inbox, no commune pages. */
+export const isCityAccount = (user: User | null): boolean => Boolean(user && !user.commune);
+
+/** Where a user lands after signing in: his inbox, or the page of his city-level role. */
+export function homePath(user: User | null): string {
+  if (user?.roles.includes('SUPERADMIN')) return '/xa-phuong';
+  if (user?.roles.includes('DEPARTMENT_VIEWER')) return '/tong-hop';
+  return '/hop-viec';
+}
+
+/** "Xã An Lão" → "xã An Lão", for "UBND xã An Lão" and "CCHC xã An Lão". */
+export function communeWords(name: string | null | undefined): string {
+  if (!name) return '';
+  return /^(Xã|Phường|Thị trấn|Đặc khu) /.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
@@ -49,7 +65,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const cityAccount = useRef(false);
   const refreshInboxCount = useCallback(async () => {
+    if (cityAccount.current) return;
     try {
       const items = await Api.inbox();
       setInboxCount(items.length);
@@ -78,6 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     Api.me()
       .then(async (me) => {
         if (cancelled) return;
+        cityAccount.current = isCityAccount(me);
         setUser(me);
         setCheckRetry(null);
         await Promise.all([loadConfig(), refreshInboxCount()]);
@@ -103,12 +122,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [checking, checkRound, loadConfig, refreshInboxCount]);
 
   const login = useCallback(
-    async (username: string, password: string, remember: boolean) => {
-      const result = await Api.login(username, password);
+    async (username: string, password: string, remember: boolean, commune?: string) => {
+      const result = await Api.login(username, password, commune);
+      cityAccount.current = isCityAccount(result.user);
       setToken(result.accessToken, remember);
       setSignedOutReason(null);
       setUser(result.user);
       await Promise.all([loadConfig(), refreshInboxCount()]);
+      return result.user;
     },
     [loadConfig, refreshInboxCount],
   );
@@ -151,4 +172,9 @@ export function useSession(): Session {
 
 export function useConfig(): AppConfig {
   return useSession().config ?? DEFAULT_CONFIG;
+}
+
+/** The signed-in user's commune name, or null (signed out, or above the communes); safe outside the provider. */
+export function useCommuneName(): string | null {
+  return useContext(SessionContext)?.user?.communeName ?? null;
 }

@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { navigate, useLocation } from '../lib/router';
-import { useSession } from '../lib/session';
+import { Api } from '../api/endpoints';
+import type { Commune } from '../api/types';
+import { communeWords, homePath, useSession } from '../lib/session';
+
+const COMMUNE_KEY = 'cchc.commune';
 
 export function LoginPage() {
   const { login, signedOutReason } = useSession();
@@ -11,13 +15,25 @@ export function LoginPage() {
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [communes, setCommunes] = useState<Commune[]>([]);
+  // A link may name the commune (?xa=an-lao); the last one chosen on this machine is remembered.
+  const [commune, setCommune] = useState(() => search.get('xa') ?? localStorage.getItem(COMMUNE_KEY) ?? '');
   const userRef = useRef<HTMLInputElement>(null);
   const passRef = useRef<HTMLInputElement>(null);
+  const communeRef = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
-    document.title = 'Đăng nhập — CCHC xã An Lão';
     userRef.current?.focus();
+    Api.loginCommunes().then(setCommunes, () => setCommunes([]));
   }, []);
+
+  // With one commune there is nothing to choose; with several, the chosen one names the page.
+  const only = communes.length === 1 ? communes[0] : null;
+  const chosen = only ?? communes.find((c) => c.code === commune) ?? null;
+  const place = chosen ? `Ủy ban nhân dân ${communeWords(chosen.name)}` : 'Ủy ban nhân dân các xã, phường';
+  useEffect(() => {
+    document.title = `Đăng nhập — CCHC${chosen ? ` ${communeWords(chosen.name)}` : ''}`;
+  }, [chosen]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -29,11 +45,17 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(username.trim(), password, remember);
+      const signedIn = await login(username.trim(), password, remember, chosen && !only ? chosen.code : undefined);
+      if (chosen && !only) localStorage.setItem(COMMUNE_KEY, chosen.code);
       const next = search.get('tiep');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/hop-viec', { replace: true, force: true });
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePath(signedIn), { replace: true, force: true });
     } catch (err) {
       setError(errorMessage(err));
+      // A username several communes have: the commune is what is missing, not the password.
+      if (err instanceof ApiError && err.code === 'VALIDATION') {
+        communeRef.current?.focus();
+        return;
+      }
       setPassword('');
       passRef.current?.focus();
     } finally {
@@ -49,7 +71,7 @@ export function LoginPage() {
             ★
           </span>
           <div>
-            <p className="login-org">Ủy ban nhân dân xã An Lão</p>
+            <p className="login-org">{place}</p>
             <h1>Kế hoạch cải cách hành chính</h1>
           </div>
         </div>
@@ -67,6 +89,22 @@ export function LoginPage() {
               </p>
             )}
           </div>
+          {communes.length > 1 && (
+            <div className="field">
+              <label htmlFor="commune">Xã/phường</label>
+              <select id="commune" ref={communeRef} value={chosen?.code ?? ''} onChange={(e) => setCommune(e.target.value)} aria-describedby="commune-hint">
+                <option value="">— Không chọn —</option>
+                {communes.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <p id="commune-hint" className="hint">
+                Chọn xã/phường nơi bạn công tác; tài khoản cấp thành phố không cần chọn.
+              </p>
+            </div>
+          )}
           <div className="field">
             <label htmlFor="username">Tên đăng nhập</label>
             <input

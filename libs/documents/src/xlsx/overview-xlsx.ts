@@ -8,7 +8,6 @@ export interface OverviewSheetCommune {
   total: number;
   /** Counts in the order of `columns`. */
   counts: number[];
-  overdue: number;
   onTimeRate: number | null;
   reports: Array<{ period: string; status: string; dueAt: string; submittedAt: string | null }>;
 }
@@ -23,12 +22,12 @@ export async function renderOverviewXlsx(input: {
   const ws = wb.addWorksheet('Tổng hợp');
   ws.addRow([input.title]).font = { bold: true, size: 13 };
   ws.addRow([]);
-  const header = ws.addRow(['Xã/phường', 'Mã', 'Kế hoạch', 'Số nhiệm vụ', ...input.columns, 'Quá hạn', 'Tỷ lệ đúng hạn']);
+  const header = ws.addRow(['Xã/phường', 'Mã', 'Kế hoạch', 'Số nhiệm vụ', ...input.columns, 'Tỷ lệ đúng hạn']);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle' };
   for (const c of input.communes) {
-    const row = ws.addRow([c.name, c.code, c.planStatus, c.total, ...c.counts, c.overdue, c.onTimeRate]);
-    row.getCell(6 + input.columns.length).numFmt = '0.0%';
+    const row = ws.addRow([c.name, c.code, c.planStatus, c.total, ...c.counts, c.onTimeRate]);
+    row.getCell(5 + input.columns.length).numFmt = '0.0%';
   }
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 28 : i < 4 ? 14 : 16));
   ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];

@@ -230,7 +230,8 @@ export interface TenantActor {
 
 export interface CommuneRef {
   code: string;
-  province: string;
+  /** None: no Sở Nội vụ oversees it yet. */
+  province: string | null;
 }
 
 export type CityAction = 'manageCommunes' | 'overview' | 'manageUsers';
@@ -251,5 +252,5 @@ export function mayCity(actor: TenantActor, action: CityAction): boolean {
 /** May the actor read this commune's plans, tasks and reports? Its own people, and the viewer granted its province. */
 export function mayReadCommune(actor: TenantActor, commune: CommuneRef): boolean {
   if (actor.commune) return actor.commune === commune.code;
-  return mayCity(actor, 'overview') && actor.province === commune.province;
+  return mayCity(actor, 'overview') && !!commune.province && actor.province === commune.province;
 }

@@ -13,8 +13,8 @@ export class CommunesAndTenancy1764900000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE communes ADD COLUMN province text, ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()`);
+    // A commune without a province (one added by an older script) is overseen by no Sở Nội vụ until it gets one.
     await q.query(`UPDATE communes SET province = 'Hải Phòng' WHERE province IS NULL`);
-    await q.query(`ALTER TABLE communes ALTER COLUMN province SET NOT NULL`);
 
     await q.query(`ALTER TABLE users DROP CONSTRAINT users_username_key`);
     await q.query(`ALTER TABLE users ALTER COLUMN commune DROP NOT NULL, ADD COLUMN province text`);

@@ -5,7 +5,7 @@ import type { Queryable } from '../demo-seed';
 export interface CommuneRow {
   code: string;
   name: string;
-  province: string;
+  province: string | null;
   time_zone: string;
 }
 
