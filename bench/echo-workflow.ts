@@ -10,3 +10,8 @@ export async function echoWorkflow(): Promise<void> {
   setHandler(stopSignal, () => void (stopped = true));
   await condition(() => stopped);
 }
+
+/** The baseline of bench/city: a workflow that is started and ends in its first workflow task. */
+export async function bareWorkflow(n: number): Promise<number> {
+  return n;
+}

@@ -72,22 +72,28 @@ export interface OpenStepListRow {
   content: string;
 }
 
+const OPEN_STEPS_FOR = `
+  SELECT i.task_id, i.step_id, i.kind, i.unit_code, u.name AS unit_name, i.holder_role, i.principals,
+         to_char(i.due_at, 'YYYY-MM-DD') AS due_at, i.opened_at, i.escalation_level,
+         t.plan_id, t.number, t.content, t.group_code, t.status, t.deadline_raw
+  FROM inbox_items i
+  JOIN plan_tasks t ON t.id = i.task_id
+  LEFT JOIN units u ON u.commune = i.commune AND u.code = i.unit_code
+  WHERE i.commune = $1 AND i.principals && $2::text[] AND NOT ($3::text = ANY (i.excluded_user_ids))
+  ORDER BY i.due_at ASC NULLS LAST, t.number ASC, i.step_id`;
+
 export class InboxReadModel {
   constructor(private readonly db: DataSource) {}
 
   /** The open steps `principals` may take in the commune, nearest due first; `userId` is excluded where he drafted. */
   openStepsFor(commune: string, principals: Principal[], userId: string): Promise<InboxItemRow[]> {
-    return this.db.query(
-      `SELECT i.task_id, i.step_id, i.kind, i.unit_code, u.name AS unit_name, i.holder_role, i.principals,
-              to_char(i.due_at, 'YYYY-MM-DD') AS due_at, i.opened_at, i.escalation_level,
-              t.plan_id, t.number, t.content, t.group_code, t.status, t.deadline_raw
-       FROM inbox_items i
-       JOIN plan_tasks t ON t.id = i.task_id
-       LEFT JOIN units u ON u.commune = i.commune AND u.code = i.unit_code
-       WHERE i.commune = $1 AND i.principals && $2::text[] AND NOT ($3::text = ANY (i.excluded_user_ids))
-       ORDER BY i.due_at ASC NULLS LAST, t.number ASC, i.step_id`,
-      [commune, principals, userId],
-    );
+    return this.db.query(OPEN_STEPS_FOR, [commune, principals, userId]);
+  }
+
+  /** The query plan of a person's inbox (bench/city prints it). */
+  async explainOpenStepsFor(commune: string, principals: Principal[], userId: string): Promise<string[]> {
+    const rows: { 'QUERY PLAN': string }[] = await this.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${OPEN_STEPS_FOR}`, [commune, principals, userId]);
+    return rows.map((r) => r['QUERY PLAN']);
   }
 
   /** Every open step of a commune, or of one of its plans, by due date then task number. */
