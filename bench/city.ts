@@ -106,7 +106,8 @@ async function main() {
       process.env.TEMPORAL_ADDRESS = temporal.address;
     }
     log(`city: ${COMMUNES} communes × the An Lão plan; PostgreSQL and Temporal on this machine (${process.env.TEMPORAL_ADDRESS})`);
-    const t = await startTestApp({ worker: true });
+    // Every commune's admin signs in from this one address: the per-address login limit is for real clients.
+    const t = await startTestApp({ worker: true, env: { LOGIN_THROTTLE_PER_ADDRESS: '100000' } });
     stops.unshift(() => t.stop());
     await seedCityAccounts(t.ds, 'demo');
     const superadmin = await t.login('superadmin');

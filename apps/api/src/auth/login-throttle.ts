@@ -5,10 +5,15 @@ import { AppConfig } from '@app/config';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG } from '../common/config.provider';
 
-/** The username a login attempt is for, as the login compares it; what a guesser cannot vary to dodge the limit. */
+/**
+ * The account a login attempt is for, as the login compares it (the commune named, and the username): what a guesser
+ * cannot vary to dodge the limit. Each commune's `admin` is another account, with its own count.
+ */
 function attemptedUsername(req: { body?: unknown }): string {
-  const raw = (req.body as { username?: unknown } | undefined)?.username;
-  return typeof raw === 'string' ? raw.trim().toLowerCase().slice(0, 100) : '';
+  const body = req.body as { username?: unknown; commune?: unknown } | undefined;
+  const name = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 100) : '';
+  const commune = typeof body?.commune === 'string' ? body.commune.trim().slice(0, 40) : '';
+  return `${commune}/${name}`;
 }
 
 /**

@@ -75,19 +75,21 @@ export function UsersPage() {
                   <td data-label="Đơn vị">{u.unit?.name ?? '—'}</td>
                   <td data-label="Vai trò">{u.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</td>
                   <td data-label="Trạng thái">{u.active ? 'Đang dùng' : 'Đã khóa'}</td>
-                  <td className="row-actions">
-                    <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', user: u })}>
-                      Sửa<span className="visually-hidden"> {u.fullName}</span>
-                    </button>
-                    <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'password', user: u })}>
-                      Đặt lại mật khẩu<span className="visually-hidden"> cho {u.fullName}</span>
-                    </button>
-                    {u.id !== me?.id && (
-                      <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => toggle(u)}>
-                        {u.active ? 'Khóa' : 'Mở khóa'}
-                        <span className="visually-hidden"> {u.fullName}</span>
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', user: u })}>
+                        Sửa<span className="visually-hidden"> {u.fullName}</span>
                       </button>
-                    )}
+                      <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'password', user: u })}>
+                        Đặt lại mật khẩu<span className="visually-hidden"> cho {u.fullName}</span>
+                      </button>
+                      {u.id !== me?.id && (
+                        <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => toggle(u)}>
+                          {u.active ? 'Khóa' : 'Mở khóa'}
+                          <span className="visually-hidden"> {u.fullName}</span>
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -13,6 +13,6 @@ export class LoginDto {
 export const PASSWORD_MIN_LENGTH = 8;
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword: string;
+  @ApiProperty() @IsString() @IsCleanText() @MinLength(1) @MaxLength(200) currentPassword: string;
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH }) @IsString() @IsCleanText() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(200) newPassword: string;
 }

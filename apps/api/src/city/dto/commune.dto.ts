@@ -6,14 +6,14 @@ import { IsCleanText } from '../../common/clean-text';
 import { USERNAME_PATTERN } from '../../users/dto/user.dto';
 
 export class CommuneAdminDto {
-  @ApiProperty({ example: 'admin' }) @IsString() @Matches(USERNAME_PATTERN) username: string;
+  @ApiProperty({ example: 'admin' }) @IsString() @IsCleanText() @Matches(USERNAME_PATTERN) @MaxLength(50) username: string;
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH }) @IsString() @IsCleanText() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(200) password: string;
   @ApiProperty({ example: 'Nguyễn Văn An' }) @IsString() @IsCleanText() @MinLength(2) @MaxLength(120) fullName: string;
 }
 
 export class CreateCommuneDto {
   @ApiProperty({ example: 'kien-thuy', description: 'Mã xã/phường: chữ thường không dấu, số, dấu gạch ngang; có trong mã mọi quy trình' })
-  @IsString()
+  @IsString() @IsCleanText()
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   @MaxLength(40)
   code: string;

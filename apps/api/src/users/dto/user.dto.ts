@@ -13,13 +13,15 @@ export class UpdateUserDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsEmail()
+  @IsCleanText()
   @MaxLength(200)
   email?: string | null;
   @ApiPropertyOptional({ example: 'KT', nullable: true, description: 'Đơn vị của xã (null: lãnh đạo, quản trị)' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsString()
+  @IsString() @IsCleanText()
   @Matches(/^[A-Z][A-Z0-9_]{0,31}$/)
+  @MaxLength(32)
   unit?: string | null;
   @ApiPropertyOptional({ enum: COMMUNE_ROLES, isArray: true })
   @IsOptional()
@@ -32,10 +34,10 @@ export class UpdateUserDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'kt.chuyenvien2' }) @IsString() @Matches(USERNAME_PATTERN) username: string;
+  @ApiProperty({ example: 'kt.chuyenvien2' }) @IsString() @IsCleanText() @Matches(USERNAME_PATTERN) @MaxLength(50) username: string;
   @ApiProperty({ example: 'Nguyễn Thị Hoa' }) @IsString() @IsCleanText() @MinLength(2) @MaxLength(120) fullName: string;
-  @ApiPropertyOptional({ example: 'hoa@an-lao.gov.vn' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
-  @ApiPropertyOptional({ example: 'KT' }) @IsOptional() @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,31}$/) unit?: string;
+  @ApiPropertyOptional({ example: 'hoa@an-lao.gov.vn' }) @IsOptional() @IsEmail() @IsCleanText() @MaxLength(200) email?: string;
+  @ApiPropertyOptional({ example: 'KT' }) @IsOptional() @IsString() @IsCleanText() @Matches(/^[A-Z][A-Z0-9_]{0,31}$/) @MaxLength(32) unit?: string;
   @ApiProperty({ enum: COMMUNE_ROLES, isArray: true, example: ['STAFF'] })
   @IsArray()
   @ArrayMinSize(1)
