@@ -15,6 +15,7 @@ import type {
   MailboxEntry,
   MailboxMessage,
   MyTask,
+  SetAsideChange,
   Plan,
   PlanPreview,
   Preferences,
@@ -111,6 +112,9 @@ export const Api = {
     api<unknown>(`/tasks/${id(taskId)}/contributions/request`, { method: 'POST', body: { requests } }),
   contribute: (taskId: string, unit: UnitCode, content: string) =>
     api<unknown>(`/tasks/${id(taskId)}/contributions`, { method: 'POST', body: { unit, content } }),
+
+  /** Changes the tracking data refused and set aside (coordinator, administrator). */
+  setAside: () => api<SetAsideChange[]>('/health/set-aside'),
 
   myTasks: () => api<MyTask[]>('/my/tasks'),
   inbox: () => api<InboxItem[]>('/inbox'),
