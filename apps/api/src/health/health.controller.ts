@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ReadModel } from '@app/persistence';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
@@ -42,6 +42,7 @@ export class HealthController {
    * were set aside so later changes go through, and the coordinator sees them here (the board shows their count).
    */
   @Get('set-aside')
+  @ApiOkResponse({ description: 'SetAsideChange[]: { workflowId, seq, taskId, eventType, error, setAsideAt }, mới nhất trước' })
   @ApiErrorResponses(403)
   async setAside(@CurrentUser() user: AuthUser) {
     requirePlanManager(user, 'Chỉ cán bộ đầu mối CCHC hoặc quản trị viên xem được các thay đổi chưa ghi được vào dữ liệu theo dõi.');
