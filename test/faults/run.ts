@@ -359,7 +359,11 @@ async function check(s: Stack, tasks: TaskRef[]): Promise<Findings> {
       );
       const row = (await q(`SELECT status, last_seq, workflow_id FROM plan_tasks WHERE id = $1`, [task.id]))[0];
       const inbox: string[] = (await q(`SELECT step_id FROM inbox_items WHERE task_id = $1 ORDER BY step_id`, [task.id])).map((r: any) => r.step_id);
-      const drafts: { content: string }[] = await q(`SELECT content FROM draft_versions WHERE task_id = $1`, [task.id]);
+      const drafts: { content: string }[] = await q(
+        // Drafts are stored by reference (text_contents); rows from before carry the text inline.
+        `SELECT coalesce(d.content, c.content) AS content FROM draft_versions d LEFT JOIN text_contents c ON c.id = d.content_id WHERE d.task_id = $1`,
+        [task.id],
+      );
 
       // Accepted but never applied: every accepted action has its trace.
       for (const x of mine.filter((m) => m.outcome === 'accepted' || m.outcome === 'closedOnRetry')) {
