@@ -1,20 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Api } from '../api/endpoints';
 import type { Plan, Task, TaskStatus, UnitCode } from '../api/types';
-import { DueBadge, StatusBadge } from '../components/Badges';
+import { StatusBadge, StatusWordBadge } from '../components/Badges';
 import { Empty, ErrorBox, Loading, PageTitle } from '../components/Feedback';
 import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
 import { ProgressChart, type ChartRow } from '../components/ProgressChart';
 import { SelectField } from '../components/SelectField';
-import { DeadlineText, soleLeadUnit, taskDueDate } from '../components/TaskParts';
-import { dueInfo } from '../lib/format';
+import { DeadlineText, HolderLine, soleLeadUnit } from '../components/TaskParts';
 import { foldForSearch } from '../lib/search';
 import {
   GROUP_CODES,
   GROUP_OPTIONS,
-  holderLabel,
   STATUS_LABELS,
   STATUS_ORDER,
+  STATUS_WORD_LABELS,
+  STATUS_WORD_ORDER,
   UNIT_CODES,
   UNIT_OPTIONS,
   UNIT_SHORT,
@@ -23,15 +23,9 @@ import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
 
-type Timeliness = '' | 'overdue' | 'due-soon' | 'on-time' | 'none';
-
 const STATUS_OPTIONS = STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
-const TIMELINESS_OPTIONS: { value: Timeliness; label: string }[] = [
-  { value: 'overdue', label: 'Quá hạn' },
-  { value: 'due-soon', label: 'Sắp đến hạn (≤ 3 ngày)' },
-  { value: 'on-time', label: 'Trong hạn' },
-  { value: 'none', label: 'Chưa có hạn' },
-];
+/** Tiến độ: the tracker's status words, as the API computes them for each task. */
+const TIMELINESS_OPTIONS = STATUS_WORD_ORDER.map((w) => ({ value: w, label: STATUS_WORD_LABELS[w] }));
 
 function pickPlan(plans: Plan[], wanted: string | null): Plan | undefined {
   return (
@@ -53,7 +47,7 @@ export function BoardPage() {
   const [group, setGroup] = useState('');
   const [unit, setUnit] = useState('');
   const [status, setStatus] = useState('');
-  const [timeliness, setTimeliness] = useState<Timeliness>('');
+  const [timeliness, setTimeliness] = useState('');
   const [text, setText] = useState('');
 
   // Refresh when the tab comes back into view: the board is often left open.
@@ -73,7 +67,7 @@ export function BoardPage() {
       if (group && t.group.code !== group) return false;
       if (unit && !leadCodes(t).includes(unit)) return false;
       if (status && t.status !== status) return false;
-      if (timeliness && dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state !== timeliness) return false;
+      if (timeliness && t.statusWord?.key !== timeliness) return false;
       if (needle && !foldForSearch(`${t.number} ${t.content} ${t.product}`).includes(needle)) return false;
       return true;
     });
@@ -101,7 +95,7 @@ export function BoardPage() {
     [all],
   );
   const completed = all.filter((t) => t.status === 'COMPLETED').length;
-  const overdue = all.filter((t) => dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state === 'overdue').length;
+  const overdue = all.filter((t) => t.statusWord?.key === 'IN_PROGRESS_LATE').length;
   const filtersOn = Boolean(group || unit || status || timeliness || text);
 
   // Before a plan is running, importing it is the coordinator's next step: show the form first.
@@ -197,7 +191,7 @@ export function BoardPage() {
             id="b-time"
             label="Tiến độ"
             value={timeliness}
-            onChange={(v) => setTimeliness(v as Timeliness)}
+            onChange={setTimeliness}
             allLabel="Tất cả"
             options={TIMELINESS_OPTIONS}
           />
@@ -270,7 +264,7 @@ function leadCodes(t: Task): string[] {
 }
 
 function BoardRow({ task }: { task: Task }) {
-  const done = task.status === 'COMPLETED';
+  const done = task.status === 'COMPLETED' || task.status === 'WITHDRAWN';
   return (
     <tr data-task-number={task.number}>
       <td data-label="TT">{task.number}</td>
@@ -285,9 +279,9 @@ function BoardRow({ task }: { task: Task }) {
         <StatusBadge status={task.status as TaskStatus} unit={soleLeadUnit(task)} />
         {task.cycle && task.cycle > 1 ? <span className="cycle"> Kỳ {task.cycle}</span> : null}
       </td>
-      <td data-label="Đang xử lý">{done ? '—' : holderLabel(task.currentStep)}</td>
+      <td data-label="Đang xử lý">{done || !task.currentStep ? '—' : <HolderLine step={task.currentStep} showDate={false} />}</td>
       <td data-label="Tiến độ">
-        <DueBadge due={taskDueDate(task)} done={done} />
+        <StatusWordBadge word={task.statusWord} />
       </td>
     </tr>
   );
