@@ -17,6 +17,7 @@ import { MyWorkPage } from './pages/MyWorkPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OverduePage } from './pages/OverduePage';
 import { TaskPage } from './pages/TaskPage';
+import { UnitsPage } from './pages/UnitsPage';
 
 /**
  * Routes:
@@ -33,6 +34,7 @@ import { TaskPage } from './pages/TaskPage';
  *   /cai-dat-thoi-han     Cài đặt thời hạn (SLA, reminders, the escalation ladder)
  *   /thong-bao            Thông báo (notifications, e-mail preference)
  *   /hop-thu-thu[/:id]    Hộp thư thử (the local mailbox; ADMIN, not in production)
+ *   /don-vi               Đơn vị (the commune's unit directory; the admin edits it)
  */
 export function App() {
   const { user, checking, checkRetry, retryCheck, logout } = useSession();
@@ -79,6 +81,7 @@ function route(pathname: string) {
   if (pathname === '/cai-dat-thoi-han') return <DeadlineSettingsPage />;
   if (pathname === '/thong-bao') return <NotificationsPage />;
   if (pathname === '/hop-thu-thu') return <MailboxPage />;
+  if (pathname === '/don-vi') return <UnitsPage />;
   let m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
   m = matchPath('/hop-thu-thu/:id', pathname);

@@ -1,5 +1,6 @@
 export * from './organisation';
 export * from './plan';
+export * from './plan-import';
 export * from './errors';
 export * from './task';
 export * from './plan-workflow';
@@ -7,3 +8,4 @@ export * from './deadlines';
 export * from './notifications';
 export * from './report-settings';
 export * from './digest';
+export * from './report';

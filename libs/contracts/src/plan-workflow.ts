@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TaskWorkflowInput } from './task';
+import type { ReportScheduleEntry, ReportWorkflowInput } from './report';
 
 export interface PlanWorkflowInput {
   commune: string;
@@ -32,4 +33,9 @@ export interface PlanActivities {
    * November), instead of a flood of escalations. Idempotent per plan.
    */
   notifyLateAtActivation(input: { commune: string; planId: string; year: number }): Promise<void>;
+  /**
+   * The reports of the plan's year from the commune's report settings: when each opens and is due, and what its
+   * workflow needs (the units asked, the reviewing unit, the report's read-model id, created if new).
+   */
+  reportsToOpen(input: { commune: string; planId: string; year: number }): Promise<(ReportScheduleEntry & { workflow: ReportWorkflowInput })[]>;
 }

@@ -26,6 +26,8 @@ export interface ReportSettings {
   /** Who receives the approved report (Sở Nội vụ), and the e-mail address it is sent to; null until set. */
   departmentName: string;
   departmentEmail: string | null;
+  /** The report opens (asks the units for their input) this many working days before the unit-input date. */
+  openLeadWorkingDays?: number;
 }
 
 /** An Lão's rule (plan IV.1.c, task 3): unit inputs before the 5th of the quarter's last month, the report before the 10th. */
@@ -36,4 +38,5 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   dataCutoffDay: null,
   departmentName: 'Sở Nội vụ thành phố Hải Phòng',
   departmentEmail: null,
+  openLeadWorkingDays: 10,
 };

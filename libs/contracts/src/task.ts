@@ -23,6 +23,9 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
  * SET_LEAD_UNIT: the coordinator names the lead unit of a task imported without one;
  * EXTENSION: a request for a new date, decided by the Chairman (or his delegate) for the task's deadline and by the
  * unit head for a step inside his unit.
+ * Reports: REPORT_INPUT (a unit's input, by its staff or head; then its head's UNIT_REVIEW), REPORT_DRAFT (the
+ * coordinator drafts the commune's report; then VHXH_REVIEW and CHAIRMAN_REVIEW), REPORT_SUBMIT (the coordinator
+ * sends the approved report to Sở Nội vụ).
  */
 export const STEP_KINDS = [
   'SET_LEAD_UNIT',
@@ -34,13 +37,19 @@ export const STEP_KINDS = [
   'CHAIRMAN_REVIEW',
   'SET_SCHEDULE',
   'EXTENSION',
+  'REPORT_INPUT',
+  'REPORT_DRAFT',
+  'REPORT_SUBMIT',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const REVIEW_STEP_KINDS = ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'] as const satisfies readonly StepKind[];
 export type ReviewStepKind = (typeof REVIEW_STEP_KINDS)[number];
 
-/** What a person may do on a task (api.md "What the caller may do"); the approval policy lists them per caller. */
+/**
+ * What a person may do on a task or a report (api.md "What the caller may do"); the approval policy lists them per
+ * caller. Reports share approve/return with tasks.
+ */
 export const TASK_ACTIONS = [
   'assign',
   'reassign',
@@ -57,6 +66,12 @@ export const TASK_ACTIONS = [
   'decideExtension',
   'amendSchedule',
   'withdraw',
+  'saveInput',
+  'submitInput',
+  'saveReportDraft',
+  'submitReport',
+  'sendReport',
+  'reopenReport',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 

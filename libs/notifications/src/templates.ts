@@ -95,6 +95,12 @@ export function stepWords(kind: StepKind, unit: UnitCode | null, place: Place): 
       return 'Đặt lịch thực hiện';
     case 'EXTENSION':
       return 'Quyết định gia hạn';
+    case 'REPORT_INPUT':
+      return u ? `Gửi báo cáo của đơn vị (${u})` : 'Gửi báo cáo của đơn vị';
+    case 'REPORT_DRAFT':
+      return 'Tổng hợp, dự thảo báo cáo của xã';
+    case 'REPORT_SUBMIT':
+      return 'Gửi báo cáo tới Sở Nội vụ';
   }
 }
 

@@ -4,21 +4,58 @@
  * so the browser bundle never pulls in workflow code.
  */
 import type {
+  AmendedField,
+  AmendmentPreview,
+  AmendmentRecord,
+  AmendmentResult,
+  AmendmentTaskView,
   Contribution,
   DeadlineKind,
   Extension,
+  OpenStep,
+  PlanPreview,
+  PreviewTask,
+  PreviewUnitCell,
+  PreviewWarning,
   ReturnInfo,
   Role,
   StepKind,
   TaskAction,
   TaskPart,
   TaskStatus,
+  Unit,
   UnitCode,
+  UnitKind,
   UserRef,
 } from '../../../../libs/contracts/src';
 import type { StatusWord } from '../../../../libs/domain/src/deadlines/status-word';
 
-export type { Contribution, DeadlineKind, Extension, ReturnInfo, Role, StatusWord, StepKind, TaskAction, TaskPart, TaskStatus, UnitCode, UserRef };
+export type {
+  AmendedField,
+  AmendmentPreview,
+  AmendmentRecord,
+  AmendmentResult,
+  AmendmentTaskView,
+  Contribution,
+  DeadlineKind,
+  Extension,
+  OpenStep,
+  PlanPreview,
+  PreviewTask,
+  PreviewUnitCell,
+  PreviewWarning,
+  ReturnInfo,
+  Role,
+  StatusWord,
+  StepKind,
+  TaskAction,
+  TaskPart,
+  TaskStatus,
+  Unit,
+  UnitCode,
+  UnitKind,
+  UserRef,
+};
 
 /** How a due date stands today, by the commune's working days (api.md "Working days and due dates"). */
 export type DueState = 'ON_TIME' | 'DUE_SOON' | 'OVERDUE' | 'NO_DATE';
@@ -104,6 +141,12 @@ export interface Task {
   id: string;
   planId: string;
   number: number;
+  /** What users know the task by ("12", "III.2"); `number` is its key. Absent from older servers. */
+  displayNumber?: string;
+  /** Where the task was read in the plan file ("hàng 5 của bảng 2"). */
+  source?: string | null;
+  /** Withdrawn from the plan by an amendment (it stays on the board). */
+  withdrawn?: { at: string; decision: string | null } | null;
   group: { code: string; title: string };
   content: string;
   /** For a task led by several units, `code` joins their codes and `name` is the cell text; see leadUnits. */

@@ -45,6 +45,9 @@ export const STEP_KIND_LABELS: Record<StepKind, string> & Record<string, string>
   CHAIRMAN_REVIEW: 'Chủ tịch phê duyệt',
   SET_SCHEDULE: 'Đặt thời hạn',
   EXTENSION: 'Xét đề nghị gia hạn',
+  REPORT_INPUT: 'Lập báo cáo của đơn vị',
+  REPORT_DRAFT: 'Tổng hợp, dự thảo báo cáo của xã',
+  REPORT_SUBMIT: 'Gửi báo cáo tới Sở Nội vụ',
 };
 export const STEP_KIND_ORDER: StepKind[] = [
   'SET_LEAD_UNIT',
@@ -208,14 +211,14 @@ export const EVENT_LABELS: Record<string, string> = {
   RETURNED: 'Trả lại',
   COMPLETED: 'Hoàn thành',
   SCHEDULE_SET: 'Đặt thời hạn',
-  SCHEDULE_AMENDED: 'Điều chỉnh thời hạn',
-  WITHDRAWN: 'Rút khỏi kế hoạch',
   EXTENSION_REQUESTED: 'Đề nghị gia hạn',
   EXTENSION_APPROVED: 'Đồng ý gia hạn',
   EXTENSION_REJECTED: 'Không đồng ý gia hạn',
   REMINDER: 'Nhắc hạn',
   OVERDUE: 'Quá hạn',
   ESCALATED: 'Báo cáo vượt cấp do quá hạn',
+  SCHEDULE_AMENDED: 'Điều chỉnh thời hạn theo quyết định',
+  WITHDRAWN: 'Rút khỏi kế hoạch',
 };
 
 export function eventLabel(type: string): string {

@@ -27,7 +27,7 @@ function attempt(): number {
 /** After this many attempts the late list goes out with the tasks that have opened, rather than waiting forever. */
 const LATE_LIST_WAIT_ATTEMPTS = 20;
 
-export function createNotificationActivities(notifier: Notifier): Pick<TaskActivities, 'notifyTaskEvent'> & PlanActivities & DigestActivities {
+export function createNotificationActivities(notifier: Notifier): Pick<TaskActivities, 'notifyTaskEvent'> & Pick<PlanActivities, 'notifyLateAtActivation'> & DigestActivities {
   return {
     async notifyTaskEvent(change) {
       await notifier.taskEvent(change, heartbeat);

@@ -9,5 +9,9 @@ export const POLICY_MESSAGES = {
   scheduleNotOnRequest: 'Chỉ đặt thời hạn cho nhiệm vụ thực hiện theo yêu cầu hoặc chưa có thời hạn.',
   taskClosed: 'Nhiệm vụ đã hoàn thành: không còn bước nào để xử lý.',
   wrongStep: 'Thao tác này không áp dụng cho bước hiện tại.',
+  notSubmitted: 'Chỉ mở lại báo cáo đã gửi Sở Nội vụ.',
   notAvailableYet: 'Chức năng này chưa được mở cho nhiệm vụ.',
 } as const;
+
+/** The trail's note where a unit head's own submission stands for his unit's review (headOfUnitDrafted). */
+export const REVIEW_BY_SUBMISSION_NOTE = 'Lãnh đạo đơn vị trực tiếp soạn và trình: việc trình thay cho bước duyệt của đơn vị.';

@@ -12,7 +12,12 @@
  * - a step that has just moved on answers STEP_CLOSED to whoever held it, not "not yours".
  */
 import { REVIEW_STEP_KINDS } from '@app/contracts';
-import type { Actor, ErrorCode, OpenStep, Principal, Role, StepKind, TaskAction, TaskSnapshot, UserRef } from '@app/contracts';
+import type { Actor, ErrorCode, OpenStep, Principal, ReportSnapshot, Role, StepKind, TaskAction, TaskSnapshot, UserRef } from '@app/contracts';
+
+/** What the policy decides on: a task or a report, as its workflow's snapshot says it stands. */
+export type PolicySubject = TaskSnapshot | ReportSnapshot;
+
+const isReport = (subject: PolicySubject): subject is ReportSnapshot => 'reportId' in subject;
 import { POLICY_MESSAGES } from './messages';
 import { delegationValidOn, principal, principalsOf } from './principals';
 
@@ -52,6 +57,12 @@ const STEP_RULES: Partial<Record<TaskAction, StepRule>> = {
   // The holder of a dated step, or his unit head, asks for a new date; the EXTENSION step's holder decides.
   requestExtension: { kinds: ['ASSIGN', 'DRAFT', 'UNIT_REVIEW', 'CONTRIBUTION'], holders: (step) => [...step.principals, ...unitHead(step)] },
   decideExtension: { kinds: ['EXTENSION'], holders: byPrincipals, decides: true },
+  // Reports: a unit's input by its staff or head, the commune's report by the coordinator, who also sends it.
+  saveInput: { kinds: ['REPORT_INPUT'], holders: byPrincipals },
+  submitInput: { kinds: ['REPORT_INPUT'], holders: byPrincipals },
+  saveReportDraft: { kinds: ['REPORT_DRAFT'], holders: byPrincipals },
+  submitReport: { kinds: ['REPORT_DRAFT'], holders: byPrincipals },
+  sendReport: { kinds: ['REPORT_SUBMIT'], holders: byPrincipals },
 };
 
 const deny = (code: ErrorCode, message: string): Verdict => ({ ok: false, code, message });
@@ -77,12 +88,15 @@ export interface Target {
 }
 
 /** May `actor` take `action` on the task now? The verdict names the step and the authority, or the refusal. */
-export function authorize(task: TaskSnapshot, actor: Actor, action: TaskAction, target: Target, today: string): Verdict {
+export function authorize(task: PolicySubject, actor: Actor, action: TaskAction, target: Target, today: string): Verdict {
   if (!actor || typeof actor.id !== 'string' || actor.commune !== task.commune) return deny('NOT_FOUND', POLICY_MESSAGES.notFound);
   const mine = principalsOf(actor, today);
 
-  if (action === 'setSchedule') return authorizeSetSchedule(task, actor);
-  if (action === 'amendSchedule' || action === 'withdraw') return authorizeAmendment(task, actor);
+  if (action === 'reopenReport') return authorizeReopen(task, actor);
+  if (action === 'setSchedule' || action === 'amendSchedule' || action === 'withdraw') {
+    if (isReport(task)) return deny('VALIDATION', POLICY_MESSAGES.wrongStep);
+    return action === 'setSchedule' ? authorizeSetSchedule(task, actor) : authorizeAmendment(task, actor);
+  }
   const rule = STEP_RULES[action];
   if (!rule) return deny('FORBIDDEN', POLICY_MESSAGES.notAvailableYet);
 
@@ -135,11 +149,35 @@ function authorizeAmendment(task: TaskSnapshot, actor: Actor): Verdict {
   return { ok: true, step: null, authority: { role, onBehalfOf: null } };
 }
 
+/** A report sent back by Sở Nội vụ is reopened by the coordinator (or an administrator), with the reason. */
+function authorizeReopen(subject: PolicySubject, actor: Actor): Verdict {
+  if (!isReport(subject)) return deny('VALIDATION', POLICY_MESSAGES.wrongStep);
+  const role: Role | null = hasRole(actor, 'COORDINATOR') ? 'COORDINATOR' : hasRole(actor, 'ADMIN') ? 'ADMIN' : null;
+  if (!role) return deny('FORBIDDEN', POLICY_MESSAGES.coordinatorOnly);
+  if (subject.status !== 'SUBMITTED') return deny('STEP_CLOSED', POLICY_MESSAGES.notSubmitted);
+  return { ok: true, step: null, authority: { role, onBehalfOf: null } };
+}
+
+const REPORT_ACTIONS: TaskAction[] = ['saveInput', 'submitInput', 'approve', 'return', 'saveReportDraft', 'submitReport', 'sendReport', 'reopenReport'];
+
+/** The actions the actor may take on a report now (what the web shows as buttons). */
+function allowedReportActions(report: ReportSnapshot, actor: Actor, today: string): TaskAction[] {
+  return REPORT_ACTIONS.filter((action) => {
+    const verdict = authorize(report, actor, action, {}, today);
+    if (!verdict.ok) return false;
+    // Something to send up first: a saved input of that unit, a saved draft of the report.
+    if (action === 'submitInput') return (report.units.find((u) => u.unit === verdict.step?.unit)?.version ?? 0) > 0;
+    if (action === 'submitReport') return report.draft.version > 0;
+    return true;
+  });
+}
+
 /**
  * The actions the actor may take now, in the order of TASK_ACTIONS: what the web shows as buttons. An action is
  * listed only when it would be authorised, and `submit` only once there is a draft to send.
  */
-export function allowedActions(task: TaskSnapshot, actor: Actor, today: string): TaskAction[] {
+export function allowedActions(task: PolicySubject, actor: Actor, today: string): TaskAction[] {
+  if (isReport(task)) return allowedReportActions(task, actor, today);
   const actions: TaskAction[] = [];
   const candidates: TaskAction[] = [
     'setLeadUnit',

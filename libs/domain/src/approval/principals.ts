@@ -11,6 +11,14 @@ export const principal = {
   unitRole: (unit: UnitCode, role: Role): Principal => `unit:${unit}:${role}`,
 };
 
+/**
+ * The chain's one shortcut: the head of a unit who drafted its text himself has already spoken for that unit by
+ * submitting it, so the unit's review (or Phòng VH-XH's, for its head) is not asked of him again.
+ */
+export function headOfUnitDrafted(drafterPrincipals: readonly Principal[], unit: UnitCode): boolean {
+  return drafterPrincipals.includes(principal.unitRole(unit, 'UNIT_HEAD'));
+}
+
 /** A delegation counts only on the days of its period (inclusive), judged by the commune's calendar. */
 export function delegationValidOn(actor: Actor, today: string): boolean {
   const d = actor.delegation;
@@ -51,6 +59,12 @@ export function holdersOf(
       return { principals: [principal.unitRole(unit!, 'STAFF'), principal.unitRole(unit!, 'UNIT_HEAD')], holderRole: 'STAFF' };
     case 'CHAIRMAN_REVIEW':
       return { principals: [principal.role('CHAIRMAN')], holderRole: 'CHAIRMAN' };
+    case 'REPORT_INPUT':
+      // Any staff member of the unit may fill in its input; the head may too.
+      return { principals: [principal.unitRole(unit!, 'STAFF'), principal.unitRole(unit!, 'UNIT_HEAD')], holderRole: 'STAFF' };
+    case 'REPORT_DRAFT':
+    case 'REPORT_SUBMIT':
+      return { principals: [principal.role('COORDINATOR')], holderRole: 'COORDINATOR' };
     case 'EXTENSION':
       // The task's deadline is the Chairman's (or his delegate's) to move; a step inside a unit, its head's.
       return unit
