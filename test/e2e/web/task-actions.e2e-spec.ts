@@ -23,7 +23,9 @@ import { waitFor } from '../../support/notifications';
  * - task 26 (Phòng Kinh tế): the Trưởng phòng gives the draft to another staff member ("Giao lại");
  * - task 13 (Trung tâm Phục vụ HCC): the staff member submits, then finds it under "Đã trình / Đã xử lý";
  * - task 7 (Văn phòng, "Cả năm 2026"): "Xin gia hạn", the Chairman's decision, "Hạn gốc · Hạn đã gia hạn";
- * - task 2 (Phòng VH-XH, on request): a date four working days behind, then "Quá hạn".
+ * - task 2 (Phòng VH-XH, on request): a date four working days behind, then "Quá hạn";
+ * - task 15 (Văn phòng, with Trung tâm Phục vụ HCC named to help): contributions only from the named co-unit;
+ * - the board: searching without diacritics ("tu chu" finds "tự chủ"), at both widths.
  */
 describe('web app: actions the server lists, reassigning, what I handled, extensions and Quá hạn', () => {
   let t: TestApp;
@@ -41,6 +43,7 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
     'vhxh.truongphong',
     'vhxh.cchc',
     'chutich',
+    'ttdvsnc.chuyenvien',
   ];
   const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
 
@@ -110,16 +113,25 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
 
     const staffActions = await allowed(25, 'kt.chuyenvien');
     expect(staffActions).not.toContain('approve');
-    await asUser('kt.chuyenvien', DESKTOP, async (page) => {
-      await openTask(page, 25);
-      await page.getByText('Báo cáo tự chủ tài chính quý IV').first().waitFor();
-      await followsAllowed(page, staffActions, 'Duyệt', 'approve');
-      await followsAllowed(page, staffActions, 'Trả lại', 'return');
-      expect(await page.getByRole('heading', { name: 'Phân công thực hiện' }).count()).toBe(0);
-      expect(await page.getByRole('heading', { name: 'Giao lại', exact: true }).count()).toBe(0);
-      expect(await page.getByRole('link', { name: 'Mở trình soạn thảo' }).count()).toBe(0);
-      await screenshot(page, 'hanh-dong-01-chuyen-vien-khong-co-duyet');
-    });
+    expect(staffActions).not.toContain('return');
+    for (const viewport of [DESKTOP, PHONE]) {
+      await asUser('kt.chuyenvien', viewport, async (page) => {
+        await openTask(page, 25);
+        await page.getByText('Báo cáo tự chủ tài chính quý IV').first().waitFor();
+        await followsAllowed(page, staffActions, 'Duyệt', 'approve');
+        await followsAllowed(page, staffActions, 'Trả lại', 'return');
+        expect(await page.getByRole('heading', { name: 'Phân công thực hiện' }).count()).toBe(0);
+        expect(await page.getByRole('heading', { name: 'Giao lại', exact: true }).count()).toBe(0);
+        expect(await page.getByRole('link', { name: 'Mở trình soạn thảo' }).count()).toBe(0);
+        // Nor in his inbox: the draft under review is not his to decide.
+        await page.goto('/hop-viec');
+        await page.getByRole('heading', { level: 1, name: 'Hộp việc' }).waitFor();
+        await page.locator('ul.inbox, .empty').first().waitFor();
+        expect(await page.locator('li.inbox-item').filter({ hasText: 'Nhiệm vụ 25:' }).count()).toBe(0);
+        await openTask(page, 25);
+        await screenshot(page, `${viewport === PHONE ? 'dien-thoai-' : ''}hanh-dong-01-chuyen-vien-khong-co-duyet`);
+      });
+    }
 
     const headActions = await allowed(25, 'kt.truongphong');
     expect(headActions).toEqual(expect.arrayContaining(['approve', 'return']));
@@ -154,6 +166,17 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
       await openTask(page, 26);
       expect(await page.getByRole('heading', { name: 'Giao lại', exact: true }).count()).toBe(0);
       await page.getByRole('link', { name: 'Mở trình soạn thảo' }).waitFor();
+    });
+
+    await asUser('kt.truongphong', PHONE, async (page) => {
+      await openTask(page, 26);
+      await page.getByRole('link', { name: 'Đến phần xử lý ↓' }).click();
+      const panel = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Giao lại', exact: true }) });
+      await panel.getByText('đang soạn: Đỗ Thị Hương').waitFor();
+      await panel.getByRole('button', { name: 'Giao lại cho chuyên viên khác' }).click();
+      await panel.getByLabel('Giao cho').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(page, 'dien-thoai-hanh-dong-04-giao-lai', { fullPage: false });
     });
 
     await asUser('kt.truongphong', DESKTOP, async (page) => {
@@ -379,5 +402,98 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
       await page.goto('/qua-han');
       await page.getByRole('alert').getByText(/Chỉ cán bộ đầu mối CCHC/).waitFor();
     });
+  });
+
+  it('a contribution: the drafter asks only the named co-unit; its staff member answers from the phone; another unit is not offered it', async () => {
+    // Task 15: Văn phòng leads, Trung tâm Phục vụ hành chính công is the one unit named to help.
+    const detail = (await t.http().get(`/api/tasks/${ids[15]}`).set(as('vp.chanhvanphong')).expect(200)).body;
+    expect(detail.coUnits.map((u: { code: string }) => u.code)).toEqual(['TTPVHCC']);
+    await assign(15, 'vp.chanhvanphong', 'vp.chuyenvien');
+    const centre = 'Trung tâm Phục vụ hành chính công';
+    const due = addDays(communeDate(Date.now()), 10);
+    const dueText = `${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}`;
+
+    await asUser('vp.chuyenvien', DESKTOP, async (page) => {
+      await page.goto(`/viec-cua-toi/${ids[15]}`);
+      const panel = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Đề nghị đơn vị phối hợp', exact: true }) });
+      await panel.waitFor();
+      // Only the co-unit the plan names is offered.
+      expect(await panel.getByRole('checkbox').count()).toBe(1);
+      await panel.getByRole('checkbox', { name: centre }).check();
+      await panel.getByLabel(`Hạn gửi ý kiến — ${centre}`).fill(dueText);
+      await screenshot(page, 'hanh-dong-19-de-nghi-phoi-hop');
+      await panel.getByRole('button', { name: 'Gửi đề nghị phối hợp' }).click();
+      await page.getByText(`Đã gửi đề nghị phối hợp tới ${centre}.`).waitFor();
+      const list = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Ý kiến đơn vị phối hợp', exact: true }) });
+      await list.getByText(centre).waitFor();
+      await list.getByText('Chưa gửi ý kiến.').waitFor();
+    });
+
+    // A unit the plan does not name: no panel, and the server refuses.
+    expect(await allowed(15, 'ttdvsnc.chuyenvien')).not.toContain('contribute');
+    await asUser('ttdvsnc.chuyenvien', PHONE, async (page) => {
+      await openTask(page, 15);
+      expect(await page.getByRole('heading', { name: 'Gửi ý kiến phối hợp', exact: true }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Đến phần xử lý ↓' }).count()).toBe(0);
+    });
+    const refused = await t.http().post(`/api/tasks/${ids[15]}/contributions`).set(as('ttdvsnc.chuyenvien')).send({ unit: 'TTDVSNC', content: 'Ý kiến' });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+
+    expect(await allowed(15, 'ttpvhcc.chuyenvien')).toContain('contribute');
+    const contributor = (await t.http().get('/api/me').set(as('ttpvhcc.chuyenvien'))).body.fullName as string;
+    await asUser('ttpvhcc.chuyenvien', PHONE, async (page) => {
+      const item = page.locator('li.inbox-item').filter({ hasText: 'Nhiệm vụ 15:' });
+      await item.getByText('Góp ý phối hợp').first().waitFor();
+      await item.getByRole('link', { name: /Nhiệm vụ 15:/ }).click();
+      await page.getByRole('heading', { level: 1, name: /Nhiệm vụ 15\b/ }).waitFor();
+      await page.getByRole('link', { name: 'Đến phần xử lý ↓' }).click();
+      const panel = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Gửi ý kiến phối hợp', exact: true }) });
+      await panel.getByText(`hạn ${dueText}`, { exact: false }).waitFor();
+      await panel.getByRole('button', { name: 'Gửi ý kiến' }).click();
+      await panel.getByText('Vui lòng nhập nội dung ý kiến.').waitFor();
+      await panel.getByLabel('Nội dung ý kiến của đơn vị').fill('Trung tâm thống nhất nội dung; đề nghị bổ sung số liệu hồ sơ trực tuyến quý IV.');
+      await screenshot(page, 'dien-thoai-hanh-dong-20-gui-y-kien', { fullPage: false });
+      await panel.getByRole('button', { name: 'Gửi ý kiến' }).click();
+      await page.getByText('Đã gửi ý kiến phối hợp.').waitFor();
+      expect(await page.getByRole('heading', { name: 'Gửi ý kiến phối hợp', exact: true }).count()).toBe(0);
+      const list = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Ý kiến đơn vị phối hợp', exact: true }) });
+      await list.getByText('đề nghị bổ sung số liệu hồ sơ trực tuyến quý IV', { exact: false }).waitFor();
+      await page.locator('ol.timeline').getByText('Gửi ý kiến phối hợp').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(page, 'dien-thoai-hanh-dong-21-da-gui-y-kien');
+    });
+
+    await asUser('vp.chuyenvien', DESKTOP, async (page) => {
+      await openTask(page, 15);
+      const list = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Ý kiến đơn vị phối hợp', exact: true }) });
+      await list.getByText('đề nghị bổ sung số liệu hồ sơ trực tuyến quý IV', { exact: false }).waitFor();
+      await list.getByText(`— ${contributor}`).waitFor();
+      await screenshot(page, 'hanh-dong-22-y-kien-da-nhan');
+    });
+  });
+
+  it('board search matches without diacritics or case, at desktop and phone width', async () => {
+    const total = ((await t.http().get(`/api/plans/${t.planId}/tasks`).set(as('vhxh.cchc'))).body as unknown[]).length;
+    for (const viewport of [DESKTOP, PHONE]) {
+      await asUser('kt.chuyenvien', viewport, async (page) => {
+        await page.goto('/theo-doi');
+        await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
+        const search = page.getByLabel('Tìm kiếm');
+        for (const needle of ['tu chu', 'TỰ CHỦ', 'Co Che Tu Chu']) {
+          await search.fill(needle);
+          await page.getByText(`Đang hiển thị 2/${total} nhiệm vụ.`).waitFor();
+          await page.locator('tr[data-task-number="25"]').waitFor();
+          await page.locator('tr[data-task-number="26"]').waitFor();
+        }
+        // "đ" is "d": "don vi su nghiep" finds "đơn vị sự nghiệp".
+        await search.fill('don vi su nghiep cong lap');
+        await page.locator('tr[data-task-number="26"]').waitFor();
+        await search.fill('tu chu');
+        await page.getByText(`Đang hiển thị 2/${total} nhiệm vụ.`).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await screenshot(page, `${viewport === PHONE ? 'dien-thoai-' : ''}hanh-dong-23-tim-khong-dau`);
+      });
+    }
   });
 });
