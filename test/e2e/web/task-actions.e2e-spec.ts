@@ -195,7 +195,7 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('heading', { name: 'Giao lại nhiệm vụ 26?' }).waitFor();
       await dialog.getByText('Đỗ Thị Hương sẽ không sửa được dự thảo nữa.', { exact: false }).waitFor();
-      await screenshot(page, 'hanh-dong-04-giao-lai-xac-nhan');
+      await screenshot(page, 'hanh-dong-04-giao-lai-xac-nhan', { fullPage: false });
       await dialog.getByRole('button', { name: 'Giao lại', exact: true }).click();
       await page.getByText('Đã giao lại nhiệm vụ 26 từ Đỗ Thị Hương cho Lý Văn Toàn.').waitFor();
       const timeline = page.locator('ol.timeline');
@@ -453,6 +453,7 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
       await panel.getByRole('button', { name: 'Gửi ý kiến' }).click();
       await panel.getByText('Vui lòng nhập nội dung ý kiến.').waitFor();
       await panel.getByLabel('Nội dung ý kiến của đơn vị').fill('Trung tâm thống nhất nội dung; đề nghị bổ sung số liệu hồ sơ trực tuyến quý IV.');
+      expect(await panel.getByText('Vui lòng nhập nội dung ý kiến.').count()).toBe(0);
       await screenshot(page, 'dien-thoai-hanh-dong-20-gui-y-kien', { fullPage: false });
       await panel.getByRole('button', { name: 'Gửi ý kiến' }).click();
       await page.getByText('Đã gửi ý kiến phối hợp.').waitFor();

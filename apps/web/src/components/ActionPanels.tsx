@@ -382,7 +382,10 @@ export function ContributePanel({
             id="contribution"
             rows={5}
             value={content}
-            onChange={(e) => setContent(e.target.value)}
+            onChange={(e) => {
+              setContent(e.target.value);
+              if (fieldError && e.target.value.trim()) setFieldError(null);
+            }}
             {...invalidAria('contribution-error', fieldError)}
           />
           <FieldError id="contribution-error" message={fieldError} />
