@@ -17,6 +17,7 @@ import type {
   MailboxMessage,
   MyTask,
   OverdueReport,
+  SetAsideChange,
   Plan,
   PlanPreview,
   Preferences,
@@ -129,6 +130,9 @@ export const Api = {
   overdue: () => api<OverdueReport>('/overdue'),
   /** "Đã trình / Đã xử lý": what I sent or decided, and where each task is now. */
   handled: () => api<HandledTask[]>('/inbox/handled'),
+
+  /** Changes the tracking data refused and set aside (coordinator, administrator). */
+  setAside: () => api<SetAsideChange[]>('/health/set-aside'),
 
   myTasks: () => api<MyTask[]>('/my/tasks'),
   inbox: () => api<InboxItem[]>('/inbox'),

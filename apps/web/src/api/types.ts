@@ -338,3 +338,13 @@ export interface MailboxMessage extends MailboxEntry {
   html: string | null;
   attachments: { filename: string | null; contentType: string; size: number }[];
 }
+
+/** A workflow change the tracking data refused (bad data) and set aside; GET /health/set-aside. */
+export interface SetAsideChange {
+  workflowId: string;
+  seq: number;
+  taskId: string | null;
+  eventType: string | null;
+  error: string;
+  setAsideAt: string;
+}

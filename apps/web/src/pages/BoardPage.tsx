@@ -21,6 +21,7 @@ import {
   unitName,
 } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
+import { SetAsideChanges } from '../components/SetAsideChanges';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
 
@@ -130,6 +131,7 @@ export function BoardPage() {
     <>
       <PageTitle title="Theo dõi kế hoạch">Theo dõi kế hoạch</PageTitle>
       <Notice notice={amended} onDismiss={() => setAmended(null)} />
+      {canAdmin && <SetAsideChanges />}
 
       {plans.error && !plans.data && <ErrorBox message={plans.error} onRetry={() => void plans.reload()} />}
       {plans.loading && !plans.data && <Loading />}
