@@ -493,6 +493,12 @@ async function main(): Promise<void> {
     for (const [title, list] of [['never applied', f.neverApplied], ['doubled', f.doubled], ['stuck', f.stuck], ['files missing', f.filesMissing]] as const) {
       if (list.length) console.log(`\n${title}:\n${list.slice(0, 20).map((l) => `  - ${l}`).join('\n')}`);
     }
+    // Changes the read model set aside (bad data, or a row gone): none are expected here; listed when any, as the
+    // first place to look for an action that was accepted but is not in the trail.
+    const setAside: { workflow_id: string; seq: number; event_type: string; error: string }[] = await q(
+      `SELECT workflow_id, seq, event_type, error FROM read_model_set_aside ORDER BY set_aside_at`,
+    );
+    if (setAside.length) console.log(`\nset aside by the read model:\n${setAside.map((r) => `  - ${r.workflow_id}#${r.seq} ${r.event_type}: ${r.error}`).join('\n')}`);
     if (unaskedExits.length) console.log(`\nworker exits not asked for:\n${unaskedExits.slice(0, 10).map((l) => `  - ${l}`).join('\n')}`);
     const refused = sent.filter((x) => x.outcome === 'refused');
     if (refused.length) {
