@@ -323,10 +323,12 @@ interface Findings {
   doubled: string[];
   stuck: string[];
   filesMissing: string[];
+  /** Changes the read model set aside (bad data, or a row gone): none are expected; the first place to look. */
+  setAside: string[];
 }
 
 async function check(s: Stack, tasks: TaskRef[]): Promise<Findings> {
-  const f: Findings = { neverApplied: [], doubled: [], stuck: [...stuck], filesMissing: [] };
+  const f: Findings = { neverApplied: [], doubled: [], stuck: [...stuck], filesMissing: [], setAside: [] };
   const q = (sql: string, params: unknown[] = []) => s.app.ds.query(sql, params);
   const connection = await Connection.connect({ address: s.temporal.address });
   const client = new Client({ connection });
@@ -424,6 +426,10 @@ async function check(s: Stack, tasks: TaskRef[]): Promise<Findings> {
         else if (stored.sha256 !== a.sha256 || createHash('sha256').update(stored.content).digest('hex') !== a.sha256) f.filesMissing.push(`${label}: tệp ${a.id} sai nội dung`);
       }
     }
+    const setAside: { workflow_id: string; seq: number; event_type: string; error: string }[] = await q(
+      `SELECT workflow_id, seq, event_type, error FROM read_model_set_aside ORDER BY set_aside_at`,
+    );
+    f.setAside = setAside.map((r) => `${r.workflow_id}#${r.seq} ${r.event_type}: ${r.error}`);
   } finally {
     await connection.close();
   }
@@ -493,12 +499,7 @@ async function main(): Promise<void> {
     for (const [title, list] of [['never applied', f.neverApplied], ['doubled', f.doubled], ['stuck', f.stuck], ['files missing', f.filesMissing]] as const) {
       if (list.length) console.log(`\n${title}:\n${list.slice(0, 20).map((l) => `  - ${l}`).join('\n')}`);
     }
-    // Changes the read model set aside (bad data, or a row gone): none are expected here; listed when any, as the
-    // first place to look for an action that was accepted but is not in the trail.
-    const setAside: { workflow_id: string; seq: number; event_type: string; error: string }[] = await q(
-      `SELECT workflow_id, seq, event_type, error FROM read_model_set_aside ORDER BY set_aside_at`,
-    );
-    if (setAside.length) console.log(`\nset aside by the read model:\n${setAside.map((r) => `  - ${r.workflow_id}#${r.seq} ${r.event_type}: ${r.error}`).join('\n')}`);
+    if (f.setAside.length) console.log(`\nset aside by the read model:\n${f.setAside.map((l) => `  - ${l}`).join('\n')}`);
     if (unaskedExits.length) console.log(`\nworker exits not asked for:\n${unaskedExits.slice(0, 10).map((l) => `  - ${l}`).join('\n')}`);
     const refused = sent.filter((x) => x.outcome === 'refused');
     if (refused.length) {

@@ -125,6 +125,38 @@ function useStaff(unit: UnitCode | null, except?: string | null) {
 }
 
 /** The head of the lead unit picks a staff member for an ASSIGN step. */
+/** The staff member to give a part to: one field for assigning and for reassigning. */
+function StaffField({
+  id,
+  label,
+  staff,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  staff: { id: string; fullName: string; username: string }[];
+  value: string;
+  onChange: (id: string) => void;
+  error: string | null;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...invalidAria(`${id}-error`, error)}>
+        <option value="">— Chọn chuyên viên —</option>
+        {staff.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.fullName} ({u.username})
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
 export function AssignPanel({
   task,
   step,
@@ -167,23 +199,7 @@ export function AssignPanel({
       {staff.error && <ErrorBox message={staff.error} onRetry={() => void staff.reload()} />}
       {staff.data && (
         <form onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor="assignee">Chuyên viên thực hiện</label>
-            <select
-              id="assignee"
-              value={assigneeId}
-              onChange={(e) => setAssigneeId(e.target.value)}
-              {...invalidAria('assignee-error', fieldError)}
-            >
-              <option value="">— Chọn chuyên viên —</option>
-              {list.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.fullName} ({u.username})
-                </option>
-              ))}
-            </select>
-            <FieldError id="assignee-error" message={fieldError} />
-          </div>
+          <StaffField id="assignee" label="Chuyên viên thực hiện" staff={list} value={assigneeId} onChange={setAssigneeId} error={fieldError} />
           <div className="field">
             <label htmlFor="assign-note">Ghi chú cho chuyên viên (không bắt buộc)</label>
             <textarea id="assign-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -265,23 +281,7 @@ export function ReassignPanel({
           {staff.data && list.length === 0 && <p>Đơn vị không có chuyên viên nào khác để giao lại.</p>}
           {staff.data && list.length > 0 && (
             <form onSubmit={ask} noValidate>
-              <div className="field">
-                <label htmlFor="reassignee">Giao cho</label>
-                <select
-                  id="reassignee"
-                  value={assigneeId}
-                  onChange={(e) => setAssigneeId(e.target.value)}
-                  {...invalidAria('reassignee-error', fieldError)}
-                >
-                  <option value="">— Chọn chuyên viên —</option>
-                  {list.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.fullName} ({u.username})
-                    </option>
-                  ))}
-                </select>
-                <FieldError id="reassignee-error" message={fieldError} />
-              </div>
+              <StaffField id="reassignee" label="Giao cho" staff={list} value={assigneeId} onChange={setAssigneeId} error={fieldError} />
               <div className="field">
                 <label htmlFor="reassign-note">Ghi chú (không bắt buộc)</label>
                 <textarea id="reassign-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
