@@ -34,3 +34,4 @@ export * from './approval';
 export * from './deadlines';
 export * from './settings';
 export * from './text/clean-text';
+export * from './notices/told-events';
