@@ -15,7 +15,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
 import { communeDate, principalsOf } from '@app/domain';
-import { ReadModel, seedCityAccounts } from '@app/persistence';
+import { openDatabase, ReadModel, seedCityAccounts } from '@app/persistence';
+import { startWorker } from '../apps/worker/src/worker';
 import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
 import { SEED_PLAN, startTestApp, TestApp } from '../test/support/app';
 import { bareWorkflow } from './echo-workflow';
@@ -27,6 +28,8 @@ const arg = (name: string, fallback: number) => {
 const COMMUNES = arg('communes', 114);
 const INBOX_ITEMS = arg('inbox-items', 100_000);
 const REQUESTS = arg('requests', 200);
+/** The worker's database pool; without it the worker shares the test app's (4 connections, like production's 5). */
+const WORKER_POOL = arg('worker-pool', 0);
 const PASSWORD = 'bench-city-2026';
 const UNITS = ['VP', 'VHXH', 'KT', 'TTPVHCC', 'TTDVSNC'];
 
@@ -105,10 +108,19 @@ async function main() {
       stops.push(() => temporal.stop());
       process.env.TEMPORAL_ADDRESS = temporal.address;
     }
-    log(`city: ${COMMUNES} communes × the An Lão plan; PostgreSQL and Temporal on this machine (${process.env.TEMPORAL_ADDRESS})`);
+    log(`city: ${COMMUNES} communes × the An Lão plan; PostgreSQL and Temporal on this machine (${process.env.TEMPORAL_ADDRESS}); worker pool ${WORKER_POOL || 'shared, 4'}`);
     // Every commune's admin signs in from this one address: the per-address login limit is for real clients.
-    const t = await startTestApp({ worker: true, env: { LOGIN_THROTTLE_PER_ADDRESS: '100000' } });
+    const t = await startTestApp({ worker: !WORKER_POOL, env: { LOGIN_THROTTLE_PER_ADDRESS: '100000' } });
     stops.unshift(() => t.stop());
+    if (WORKER_POOL) {
+      const databaseUrl = (t.ds.options as { url?: string }).url!;
+      const ds = await openDatabase(databaseUrl, { migrate: false, poolSize: WORKER_POOL });
+      t.worker = await startWorker({ ...t.config, databaseUrl }, { dataSource: ds });
+      stops.unshift(async () => {
+        await t.stopWorker();
+        await ds.destroy();
+      });
+    }
     await seedCityAccounts(t.ds, 'demo');
     const superadmin = await t.login('superadmin');
     const planText = readFileSync(SEED_PLAN, 'utf8');

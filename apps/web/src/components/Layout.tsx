@@ -30,7 +30,6 @@ export function Layout({ children }: { children: ReactNode }) {
     ? [
         { to: '/xa-phuong', label: 'Xã/phường', show: hasRole('SUPERADMIN') },
         { to: '/tong-hop', label: 'Tổng hợp các xã', show: hasRole('DEPARTMENT_VIEWER') },
-        { to: '/doi-mat-khau', label: 'Đổi mật khẩu', show: true },
       ]
     : [
     { to: '/hop-viec', label: 'Hộp việc', count: inboxCount, show: true },
@@ -44,7 +43,6 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/don-vi', label: 'Đơn vị', show: hasRole('ADMIN') },
     { to: '/hop-thu-thu', label: 'Hộp thư thử', show: hasRole('ADMIN') && Boolean(config?.devMailbox) },
     { to: '/nguoi-dung', label: 'Người dùng', show: hasRole('ADMIN') },
-    { to: '/doi-mat-khau', label: 'Đổi mật khẩu', show: true },
   ];
   // The commune's own name everywhere; above the communes, the deployment's.
   const place = city ? (hasRole('DEPARTMENT_VIEWER') ? 'Sở Nội vụ' : 'toàn hệ thống') : communeWords(user.communeName);
@@ -115,6 +113,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 {roleText}
                 {user.unit ? ` · ${user.unit.name}` : ''}
               </span>
+              <Link to="/doi-mat-khau" className="user-password" onClick={() => setMenuOpen(false)}>
+                Đổi mật khẩu
+              </Link>
               <button type="button" className="btn btn-small btn-ghost" onClick={onLogout}>
                 Đăng xuất
               </button>
