@@ -76,6 +76,9 @@ describe('communes, users and the Sở Nội vụ overview', () => {
     expect(wrong.status).toBe(401);
     const config = await t.http().get('/api/config').set(auth(res.body.accessToken));
     expect(config.body).toMatchObject({ commune: 'kien-thuy', communeName: 'Xã Kiến Thụy' });
+    // A city account signs in whatever commune the login page had chosen.
+    const city = await t.http().post('/api/auth/login').send({ commune: 'kien-thuy', username: 'sonoivu', password: 'demo' });
+    expect(city.body.user).toMatchObject({ username: 'sonoivu', commune: null, roles: ['DEPARTMENT_VIEWER'] });
     const unique = await t.http().post('/api/auth/login').send({ username: 'kt.truongphong', password: 'demo' });
     expect(unique.body.user).toMatchObject({ commune: t.commune, communeName: 'Xã An Lão' });
   });

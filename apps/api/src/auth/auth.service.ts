@@ -52,7 +52,7 @@ export class AuthService {
   async login(username: string, password: string, commune?: string) {
     const rows = await this.readModel.sessions.forLogin(username.trim().toLowerCase(), commune?.trim() || null);
     // The same name in several communes: the person names his own (one password check, not one per commune).
-    if (rows.length > 1) {
+    if (rows.length > 1 && !commune?.trim()) {
       throw validation('Tên đăng nhập này có ở nhiều xã/phường: vui lòng chọn xã/phường của bạn.', [
         { field: 'commune', message: 'Vui lòng chọn xã/phường.' },
       ]);

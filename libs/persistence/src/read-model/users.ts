@@ -140,13 +140,15 @@ export class SessionReadModel {
   }
 
   /**
-   * The active accounts a login names: in the commune given, or, without one, every account of that username in the
+   * The active accounts a login names: in the commune given (an account above the communes answers whatever commune
+   * the login page had chosen, after the commune's own), or, without one, every account of that username in the
    * deployment (the login goes on only when there is exactly one).
    */
   forLogin(username: string, commune: string | null): Promise<LoginUserRow[]> {
     return this.db.query(
       `SELECT ${COLUMNS}, u.password_hash ${FROM}
-       WHERE u.username = $1 AND u.active AND ($2::text IS NULL OR u.commune = $2) LIMIT 2`,
+       WHERE u.username = $1 AND u.active AND ($2::text IS NULL OR u.commune = $2 OR u.commune IS NULL)
+       ORDER BY u.commune IS NULL LIMIT 2`,
       [username, commune],
     );
   }
