@@ -70,7 +70,7 @@ describe('the mailbox without SMTP_URL, preferences and the daily digest', () =>
     const one = await t.http().get(`/api/dev/mailbox/${entry.id}`).set(as('admin')).expect(200);
     expect(one.body.text).toContain('Kính gửi đồng chí Đỗ Thị Hương,');
     expect(one.body.html).toContain(`href="${PUBLIC_URL}/nhiem-vu/`);
-    expect(one.body.messageId).toMatch(/^<[0-9a-f]{40}@an-lao\.local>$/);
+    expect(one.body.messageId).toMatch(/^<[0-9a-f]{40}@cchc\.local>$/);
     expect(one.body.attachments).toEqual([]);
 
     const staff = await t.http().get('/api/dev/mailbox').set(as('kt.chuyenvien'));

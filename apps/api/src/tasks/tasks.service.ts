@@ -17,6 +17,7 @@ import {
   TaskAction,
   TaskSnapshot,
   UnitCode,
+  workflowListQuery,
 } from '@app/contracts';
 import { authorize, communeDate, dueSoonWorkingDays, type Target } from '@app/domain';
 import { ReadModel, TaskRow } from '@app/persistence';
@@ -130,8 +131,11 @@ export class TasksService {
         uploadedBy: { id: a.uploaded_by_id, fullName: a.uploaded_by_name },
         createdAt: a.created_at,
       })),
+      // The list of the task's runs (one per cycle), filtered by the search attributes every workflow carries.
       temporalUiUrl: this.temporal.config.temporalUiUrl
-        ? `${this.temporal.config.temporalUiUrl}/namespaces/${this.temporal.config.temporalNamespace}/workflows/${encodeURIComponent(row.workflow_id)}`
+        ? `${this.temporal.config.temporalUiUrl}/namespaces/${this.temporal.config.temporalNamespace}/workflows?query=${encodeURIComponent(
+            workflowListQuery({ commune: row.commune, year: row.year, kind: 'task', taskNumber: row.number }),
+          )}`
         : null,
     };
   }
