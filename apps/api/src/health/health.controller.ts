@@ -43,7 +43,7 @@ export class HealthController {
    */
   @Get('set-aside')
   @ApiOkResponse({ description: 'SetAsideChange[]: { workflowId, seq, taskId, eventType, error, setAsideAt }, mới nhất trước' })
-  @ApiErrorResponses(403)
+  @ApiErrorResponses(400, 401, 403, 503)
   async setAside(@CurrentUser() user: AuthUser) {
     requirePlanManager(user, 'Chỉ cán bộ đầu mối CCHC hoặc quản trị viên xem được các thay đổi chưa ghi được vào dữ liệu theo dõi.');
     const rows = await this.readModel.trail.setAside(user.commune);
