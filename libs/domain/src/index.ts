@@ -17,3 +17,4 @@ export * from './approval';
 export * from './deadlines';
 export * from './settings';
 export * from './text/clean-text';
+export * from './reports';

@@ -41,6 +41,9 @@ export const STEP_KIND_LABELS: Record<StepKind, string> & Record<string, string>
   CHAIRMAN_REVIEW: 'Chủ tịch phê duyệt',
   SET_SCHEDULE: 'Đặt lịch thực hiện',
   EXTENSION: 'Xét đề nghị gia hạn',
+  REPORT_INPUT: 'Lập báo cáo của đơn vị',
+  REPORT_DRAFT: 'Tổng hợp, dự thảo báo cáo của xã',
+  REPORT_SUBMIT: 'Gửi báo cáo tới Sở Nội vụ',
 };
 export const STEP_KIND_ORDER: StepKind[] = [
   'ASSIGN',

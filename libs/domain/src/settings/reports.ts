@@ -42,6 +42,10 @@ export function checkReportSettings(input: ReportSettings): { value: ReportSetti
   if (email !== null && email !== '' && !EMAIL.test(email)) {
     problems.push({ field: 'departmentEmail', message: `Địa chỉ thư điện tử “${email}” không hợp lệ.` });
   }
+  const lead = input.openLeadWorkingDays;
+  if (lead !== undefined && (!Number.isInteger(lead) || lead < 0 || lead > 60)) {
+    problems.push({ field: 'openLeadWorkingDays', message: 'Số ngày làm việc mở báo cáo trước hạn của đơn vị phải từ 0 đến 60.' });
+  }
   const value: ReportSettings = {
     periods: REPORT_PERIODS.filter((p) => periods.includes(p)),
     unitInputDueDay: input.unitInputDueDay,
@@ -49,6 +53,7 @@ export function checkReportSettings(input: ReportSettings): { value: ReportSetti
     dataCutoffDay: input.dataCutoffDay,
     departmentName,
     departmentEmail: email || null,
+    ...(lead !== undefined ? { openLeadWorkingDays: lead } : {}),
   };
   return { value, problems };
 }

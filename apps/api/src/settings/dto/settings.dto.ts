@@ -46,4 +46,8 @@ export class ReportSettingsDto {
   dataCutoffDay?: number | null;
   @ApiProperty({ example: 'Sở Nội vụ thành phố Hải Phòng' }) @IsString() @IsCleanText() @MaxLength(500) departmentName: string;
   @ApiPropertyOptional({ example: 'vanthu.snv@haiphong.gov.vn', nullable: true }) @IsOptional() @IsString() @IsCleanText() @MaxLength(320) departmentEmail?: string | null;
+  @ApiPropertyOptional({ example: 10, description: 'Báo cáo mở (đề nghị các đơn vị gửi số liệu) trước hạn của đơn vị bấy nhiêu ngày làm việc' })
+  @IsOptional()
+  @IsInt()
+  openLeadWorkingDays?: number;
 }
