@@ -6,12 +6,14 @@ import {
   addPlanTasksUpdate,
   planStateQuery,
   planWorkflowId,
+  reportSnapshotQuery,
+  reportWorkflowId,
   taskSnapshotQuery,
   taskWorkflowId,
   type PlanWorkflowInput,
   type PlanWorkflowState,
 } from '@app/contracts';
-import { bundleForTests, createTestEnv, rejectionOf, runTaskTest, terminateQuietly } from '../support/workflows/harness';
+import { addDays, bundleForTests, createTestEnv, rejectionOf, runTaskTest, terminateQuietly } from '../support/workflows/harness';
 import { planWorkflow } from '../../workflows/src/plan/workflow';
 
 let env: TestWorkflowEnvironment;
@@ -86,5 +88,43 @@ test('the plan starts one task workflow per task, and starting it again is harml
     expect(await rejectionOf(again.executeUpdate(addPlanTasksUpdate, { args: [[{ ...fourth, commune: 'xa-khac' }]] }))).toMatchObject({
       type: 'VALIDATION',
     });
+  });
+});
+
+test('the plan opens each periodic report at its lead time, once, and skips a period already behind it', async () => {
+  await runTaskTest(env, bundle, async (t) => {
+    const day = (offset: number) => addDays(t.today, offset);
+    const entry = (period: 'Q1' | 'Q2' | 'Q3', opensAt: string, inputDueAt: string, dueAt: string) => ({
+      period,
+      opensAt: `${opensAt}T01:00:00.000Z`,
+      inputDueAt,
+      dueAt,
+      workflow: t.reportInput({ year: t.nextYear, period, inputDueAt, dueAt }),
+    });
+    // Q1's date is behind the day the plan is activated; Q2 opens now (its lead time has begun); Q3 in three weeks.
+    t.recorder.reports = [entry('Q3', day(21), day(35), day(40)), entry('Q1', day(-30), day(-5), day(-1)), entry('Q2', day(-2), day(7), day(12))];
+    const input: PlanWorkflowInput = { commune: t.commune, planId: `plan-${t.commune}`, year: t.nextYear, tasks: [] };
+    const planId = planWorkflowId(t.commune, t.nextYear);
+    const reportIds = (['Q1', 'Q2', 'Q3'] as const).map((p) => reportWorkflowId(t.commune, t.nextYear, p));
+    [planId, ...reportIds].forEach(t.track);
+    await env.client.workflow.start(planWorkflow, { taskQueue: t.taskQueue, workflowId: planId, args: [input] });
+    await env.sleep('1 minute'); // past the plan's wait for the tasks' first run (its list of what was late)
+
+    const statusOf = async (id: string) => {
+      try {
+        return (await env.client.workflow.getHandle(id).describe()).status.name;
+      } catch {
+        return 'NOT_STARTED';
+      }
+    };
+    for (let i = 0; i < 200 && (await statusOf(reportIds[1])) !== 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await Promise.all(reportIds.map(statusOf))).toEqual(['NOT_STARTED', 'RUNNING', 'NOT_STARTED']);
+    const q2 = await env.client.workflow.getHandle(reportIds[1]).query(reportSnapshotQuery);
+    expect(q2).toMatchObject({ period: 'Q2', status: 'COLLECTING', inputDueAt: day(7) });
+
+    await env.sleep('22 days');
+    for (let i = 0; i < 200 && (await statusOf(reportIds[2])) !== 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await Promise.all(reportIds.map(statusOf))).toEqual(['NOT_STARTED', 'RUNNING', 'RUNNING']);
+    expect(t.recorder.reportChanges.filter((c) => c.event.type === 'REPORT_OPENED').map((c) => c.snapshot.period)).toEqual(['Q2', 'Q3']);
   });
 });

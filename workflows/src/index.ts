@@ -2,3 +2,4 @@
 export { planWorkflow } from './plan/workflow';
 export { taskWorkflow } from './task/workflow';
 export { digestWorkflow } from './digest/workflow';
+export { reportWorkflow } from './report/workflow';

@@ -20,6 +20,8 @@ import { ReadModelModule } from './read-model/read-model.module';
 import { SettingsModule } from './settings/settings.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { AmendmentsModule } from './amendments/amendments.module';
+import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
 /** The API: one module per feature; settings, the database, JWT and the Temporal client are shared. */
@@ -45,6 +47,8 @@ export class AppModule {
         OverdueModule,
         DelegationsModule,
         UsersModule,
+        UnitsModule,
+        AmendmentsModule,
         CalendarModule,
         SettingsModule,
         NotificationsModule,

@@ -7,7 +7,7 @@ import { AppModule } from './app.module';
 import { bodyParserErrors, refuseControlCharactersInUrl } from './common/http-edge';
 import { documentFieldLimits } from './common/openapi';
 import { apiValidationPipe } from './common/validation';
-import { MAX_PLAN_BYTES } from './plans/plans.controller';
+import { MAX_PLAN_BYTES } from './plans/plan-file';
 
 /** JSON bodies are forms and lists of ids; the largest, a draft, is 200 000 characters (≤ 800 kB in UTF-8). */
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;

@@ -38,7 +38,8 @@ describe('cchc plan parse', () => {
 
 describe('cchc plan import --dry-run', () => {
   const saved = process.env.DATABASE_URL;
-  // Nothing listens there: a dry run that opened the database would fail.
+  // Nothing listens there: the dry run reads with the seed directory and says so. With a database, the commune's own
+  // directory is used (test/e2e/cli-plan-import.e2e-spec.ts).
   beforeAll(() => (process.env.DATABASE_URL = 'postgres://cchc:cchc@127.0.0.1:1/none'));
   afterAll(() => (saved === undefined ? delete process.env.DATABASE_URL : (process.env.DATABASE_URL = saved)));
 
@@ -54,7 +55,7 @@ describe('cchc plan import --dry-run', () => {
     const { status, out, err } = await cli(['plan', 'import', '-', '--dry-run'], text);
     expect([status, err]).toEqual([0, '']);
     expect(out.split('\n').slice(0, 9)).toEqual([
-      'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.',
+      'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu. Đơn vị đọc theo danh mục đơn vị mẫu (không kết nối được cơ sở dữ liệu).',
       '',
       'Kế hoạch Cải cách hành chính xã Thử năm 2027',
       'Năm 2027 · số quyết định: chưa có · 1 nhóm · 2 nhiệm vụ (đánh số theo cả kế hoạch) · 3 cảnh báo',

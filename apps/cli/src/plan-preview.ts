@@ -1,5 +1,5 @@
 import type { Deadline, ParsedPlan, ParsedTask, ParseWarning } from '@app/contracts';
-import { resolveUnits, type UnitDirectory } from '@app/domain';
+import { previewUnitCell, type UnitDirectory } from '@app/domain';
 
 export interface PreviewOptions {
   /** How the file was named and read, for the heading: "data/samples/… — Word (.docx)". */
@@ -87,15 +87,12 @@ const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' / ');
 
 /** Internal codes ("tất cả" when every unit), outside bodies in brackets, unknown names after "?". */
 function units(task: ParsedTask, column: 'lead' | 'co', directory: UnitDirectory): string {
-  const codes = column === 'lead' ? task.leadUnits : task.coUnits;
-  const external = column === 'lead' ? task.leadExternal : task.coExternal;
-  const text = column === 'lead' ? task.leadUnitsText : task.coUnitsText;
-  const internal = directory.filter((entry) => entry.kind === 'INTERNAL').map((entry) => entry.code);
-  const parts: string[] = [];
-  if (codes.length > 1 && internal.every((code) => codes.includes(code))) parts.push('tất cả');
-  else parts.push(...codes);
-  for (const code of external) parts.push(`[${directory.find((entry) => entry.code === code)?.name ?? code}]`);
-  for (const fragment of resolveUnits(text, directory).unresolved) parts.push(`?${fragment}`);
+  const cell = previewUnitCell(task, column, directory);
+  const parts = [
+    ...(cell.allUnits ? ['tất cả'] : cell.units.map((unit) => unit.code)),
+    ...cell.external.map((body) => `[${body.name}]`),
+    ...cell.unknown.map((name) => `?${name}`),
+  ];
   return parts.length > 0 ? parts.join(', ') : '—';
 }
 

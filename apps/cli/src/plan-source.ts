@@ -6,19 +6,27 @@ import { readPlanFile } from '@app/plan-files';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 
-export interface LoadedPlan {
+export interface PlanFile {
   bytes: Buffer;
   document: PlanDocument;
+}
+
+export interface LoadedPlan extends PlanFile {
   plan: ParsedPlan;
 }
 
+/** Reads a plan file (Word, Excel or text, told by its content; `-` is standard input) into the parser's document. */
+export async function readPlanSource(file: string, io: CliIo): Promise<PlanFile> {
+  const bytes = readBytes(file, io);
+  return { bytes, document: await readPlanFile(bytes) };
+}
+
 /**
- * Reads and parses a plan file (Word, Excel or text, told by its content; `-` is standard input) as the import does:
- * clean text, a task table, a year from --year or the document, in range.
+ * Reads and parses a plan file as the import does: clean text, a task table, a year from --year or the document, in
+ * range; unit cells with `units` (the commune's directory; without it, the An Lão seed).
  */
 export async function loadPlan(file: string, io: CliIo, opts: { year?: number; units?: UnitDirectory } = {}): Promise<LoadedPlan> {
-  const bytes = readBytes(file, io);
-  const document = await readPlanFile(bytes);
+  const { bytes, document } = await readPlanSource(file, io);
   return { bytes, document, plan: readPlanDocument(document, opts) };
 }
 

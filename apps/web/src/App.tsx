@@ -15,6 +15,7 @@ import { MailboxPage } from './pages/MailboxPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { TaskPage } from './pages/TaskPage';
+import { UnitsPage } from './pages/UnitsPage';
 
 /**
  * Routes:
@@ -29,6 +30,7 @@ import { TaskPage } from './pages/TaskPage';
  *   /cai-dat-thoi-han     Cài đặt thời hạn (SLA, reminders, the escalation ladder)
  *   /thong-bao            Thông báo (notifications, e-mail preference)
  *   /hop-thu-thu[/:id]    Hộp thư thử (the local mailbox; ADMIN, not in production)
+ *   /don-vi               Đơn vị (the commune's unit directory; the admin edits it)
  */
 export function App() {
   const { user, checking, checkRetry, retryCheck, logout } = useSession();
@@ -73,6 +75,7 @@ function route(pathname: string) {
   if (pathname === '/cai-dat-thoi-han') return <DeadlineSettingsPage />;
   if (pathname === '/thong-bao') return <NotificationsPage />;
   if (pathname === '/hop-thu-thu') return <MailboxPage />;
+  if (pathname === '/don-vi') return <UnitsPage />;
   let m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
   m = matchPath('/hop-thu-thu/:id', pathname);

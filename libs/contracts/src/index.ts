@@ -1,5 +1,6 @@
 export * from './organisation';
 export * from './plan';
+export * from './plan-import';
 export * from './errors';
 export * from './task';
 export * from './plan-workflow';

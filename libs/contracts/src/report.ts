@@ -38,7 +38,7 @@ export interface ReportSnapshot {
   year: number;
   period: ReportPeriod;
   status: ReportStatus;
-  /** Unit inputs are due at the start of this day; the commune's report at the start of `dueAt`. */
+  /** The last day for the unit inputs, and for the commune's report (the plan's "trước ngày 05" read as for tasks: overdue at the end of that day). */
   inputDueAt: string;
   dueAt: string;
   reviewingUnit: UnitCode;

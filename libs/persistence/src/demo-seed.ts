@@ -34,15 +34,26 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<any>;
 }
 
-/** Creates the commune and its units; idempotent. Inside a transaction (the CLI's import), it goes or stays with it. */
+/**
+ * Creates the commune and its unit directory (the An Lão units and the outside bodies plans name, with their name
+ * variants; Phòng Văn hóa - Xã hội as the reviewing unit); idempotent. Units already there are the admin's: a unit
+ * is only added when missing, never rewritten. Inside a transaction (the CLI's import), it goes or stays with it.
+ */
 export async function seedCommune(ds: Queryable, commune: string): Promise<void> {
   await ds.query(`INSERT INTO communes (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [
     commune,
     COMMUNE_NAMES[commune] ?? commune,
   ]);
-  for (const { code, name } of AN_LAO_UNITS.filter((u) => u.kind === 'INTERNAL')) {
-    await ds.query(`INSERT INTO units (commune, code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [commune, code, name]);
-  }
+  const units = AN_LAO_UNITS.map((u, i) => ({ ...u, reviewing: u.reviewing === true, position: i + 1 }));
+  // Without a conflict target, a commune whose admin chose another reviewing unit keeps it (the partial unique index).
+  await ds.query(
+    `INSERT INTO units (commune, code, name, aliases, kind, reviewing, position)
+     SELECT $1, u.code, u.name, u.aliases, u.kind, u.reviewing, u.position
+     FROM jsonb_to_recordset($2::jsonb) AS u(code text, name text, aliases text[], kind text, reviewing boolean, position int)
+     ORDER BY u.position
+     ON CONFLICT DO NOTHING`,
+    [commune, JSON.stringify(units)],
+  );
 }
 
 /**

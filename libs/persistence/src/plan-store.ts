@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ParsedPlan, taskWorkflowId } from '@app/contracts';
-import { parsePlan, PlanParseError, type PlanDocument, type UnitDirectory } from '@app/domain';
+import { parsePlan, PlanParseError, type PlanDocument, type PlanFormat, type UnitDirectory } from '@app/domain';
 import { readPlanFile } from '@app/plan-files';
 import { seedCommune } from './demo-seed';
 
@@ -119,13 +119,14 @@ export async function importParsedPlan(
     for (const t of plan.tasks) {
       await m.query(
         `INSERT INTO plan_tasks (plan_id, commune, number, group_code, content, lead_units, co_units, lead_units_text,
-           co_units_text, deadline_raw, deadline_kind, due_dates, original_due_dates, product, workflow_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)
+           co_units_text, deadline_raw, deadline_kind, due_dates, original_due_dates, product, workflow_id, display_number, source, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $3)
          ON CONFLICT (plan_id, number) DO UPDATE SET
            group_code = EXCLUDED.group_code, content = EXCLUDED.content, lead_units = EXCLUDED.lead_units,
            co_units = EXCLUDED.co_units, lead_units_text = EXCLUDED.lead_units_text, co_units_text = EXCLUDED.co_units_text,
            deadline_raw = EXCLUDED.deadline_raw, deadline_kind = EXCLUDED.deadline_kind, due_dates = EXCLUDED.due_dates,
-           product = EXCLUDED.product, updated_at = now()`,
+           product = EXCLUDED.product, display_number = EXCLUDED.display_number, source = EXCLUDED.source,
+           position = EXCLUDED.position, updated_at = now()`,
         [
           planId,
           commune,
@@ -142,6 +143,8 @@ export async function importParsedPlan(
           JSON.stringify(t.deadline.dueDates),
           t.product,
           taskWorkflowId(commune, plan.year, t.number),
+          t.displayNumber,
+          JSON.stringify(t.source),
         ],
       );
     }
@@ -150,17 +153,18 @@ export async function importParsedPlan(
   });
 }
 
-/** Reads and writes a plan document (see readPlanDocument and importParsedPlan): what the API and the CLI run. */
+/** A plan file as read for an import: the plan, the file's format, and its hash. */
+export interface ReadPlan {
+  plan: ParsedPlan;
+  format: PlanFormat;
+  sha256: string;
+}
+
 /**
- * Imports a plan file as received (Word, Excel or text, told by its content): read, checked and written in one
- * transaction; nothing is written when any of it fails.
+ * Reads a plan file as received (Word, Excel or text, told by its content) and checks it as an import does
+ * (readPlanDocument); writes nothing. The API's preview and amendments read files with it.
  */
-export async function importPlanFile(
-  ds: DataSource,
-  commune: string,
-  bytes: Uint8Array,
-  opts: { year?: number; createCommune?: boolean; units?: UnitDirectory } = {},
-): Promise<ImportResult & { plan: ParsedPlan }> {
+export async function readPlan(bytes: Uint8Array, opts: { year?: number; units?: UnitDirectory } = {}): Promise<ReadPlan> {
   let document: PlanDocument;
   try {
     document = await readPlanFile(bytes);
@@ -169,6 +173,20 @@ export async function importPlanFile(
     throw e;
   }
   const plan = readPlanDocument(document, opts);
+  return { plan, format: document.format, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Imports a plan file as received: read and checked (readPlan), then written in one transaction; nothing is written
+ * when any of it fails.
+ */
+export async function importPlanFile(
+  ds: DataSource,
+  commune: string,
+  bytes: Uint8Array,
+  opts: { year?: number; createCommune?: boolean; units?: UnitDirectory } = {},
+): Promise<ImportResult & { plan: ParsedPlan }> {
+  const { plan } = await readPlan(bytes, opts);
   const result = await importParsedPlan(ds, commune, plan, bytes, opts);
   return { ...result, plan };
 }

@@ -4,6 +4,7 @@ import { seedCalendar } from './calendar-seed';
 import { openDatabase } from './data-source';
 import { disableDemoPasswordAccounts, seedAdmin, seedCommune, seedDemoAccounts } from './demo-seed';
 import { importParsedPlan, PlanImportError } from './plan-store';
+import { UnitReadModel } from './read-model/units';
 
 export interface PrepareOptions {
   /** Creates the demo accounts with this password; only given when the mode is explicitly development. */
@@ -35,7 +36,9 @@ export async function prepareDatabase(
     if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword, opts.demoPasswords);
     const text = await fs.readFile(opts.planFile, 'utf8');
     try {
-      const result = await importParsedPlan(ds, opts.commune, parsePlan(text), text);
+      // Read with the commune's own unit directory, as every import is.
+      const units = await new UnitReadModel(ds).directory(opts.commune);
+      const result = await importParsedPlan(ds, opts.commune, parsePlan(text, { units }), text);
       return { planId: result.planId, taskCount: result.taskCount, disabledAccounts };
     } catch (e) {
       // Once activated, the shipped plan runs as it is: a later start keeps it.

@@ -126,7 +126,11 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
       await page.getByText('Chưa kích hoạt').waitFor();
       await page.getByLabel('Chọn tệp kế hoạch').setInputFiles(planFile());
+      // The file is read first and shown as a table; nothing is written until the import is confirmed.
+      await page.getByRole('button', { name: 'Xem trước' }).click();
+      await page.getByRole('heading', { name: /^Bảng nhiệm vụ đọc được/ }).waitFor();
       await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Cập nhật' }).click();
       await page.getByText(/Đã nhập kế hoạch với 32 nhiệm vụ, 1 cảnh báo/).waitFor();
       const warnings = page.getByRole('heading', { name: 'Cảnh báo khi đọc kế hoạch (1)' });
       await warnings.waitFor();

@@ -32,13 +32,21 @@ import {
   type TaskSnapshot,
   type TaskWorkflowInput,
   type UnitCode,
+  type ReportActivities,
+  type ReportChange,
+  type ReportWorkflowInput,
+  type ReportPeriod,
+  reportWorkflowId,
 } from '@app/contracts';
 import { bundleWorkflows } from '../../../workflows/src/bundle';
 import { taskWorkflow } from '../../../workflows/src/task/workflow';
+import { reportWorkflow } from '../../../workflows/src/report/workflow';
+import { ReportDriver } from './report-driver';
 import { communeDate } from '@app/domain';
 import { asAssignee, peopleOf, type People, type Person } from './people';
 
 export * from './people';
+export { ReportDriver } from './report-driver';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -127,7 +135,27 @@ export class ChangeRecorder {
   /** Every call, including failed attempts (to see retries). */
   attempts = 0;
   private failuresLeft = 0;
-  readonly activities: TaskActivities & PlanActivities = {
+  readonly activities: TaskActivities & PlanActivities & ReportActivities = {
+    applyReportChange: async (change) => {
+      this.reportChanges.push(JSON.parse(JSON.stringify(change)) as ReportChange);
+    },
+    notifyReportEvent: async (change) => {
+      this.reportNotified.push(JSON.parse(JSON.stringify(change)) as ReportChange);
+    },
+    sendReport: async (input) => {
+      this.sendAttempts += 1;
+      if (this.sendFailuresLeft > 0) {
+        this.sendFailuresLeft -= 1;
+        throw new Error('SMTP server not answering (simulated)');
+      }
+      const key = `${input.workflowId}#${input.submission}`;
+      // Idempotent per submission, as the real activity: a retry of a sending that went returns the same message.
+      const earlier = this.sent.find((m) => m.key === key);
+      if (earlier) return earlier.result;
+      const result = { to: 'sonoivu@haiphong.gov.vn', messageId: `<${randomUUID()}@cchc.test>`, at: new Date().toISOString() };
+      this.sent.push({ key, input, result });
+      return result;
+    },
     notifyLateAtActivation: async (input) => {
       this.lateLists.push(input);
     },
@@ -153,6 +181,20 @@ export class ChangeRecorder {
   reports: Awaited<ReturnType<PlanActivities['reportsToOpen']>> = [];
   /** The plan workflow's one list of what was late at activation. */
   readonly lateLists: { commune: string; planId: string; year: number }[] = [];
+  /** Report changes written to the read model, and handed to the notifications, in order. */
+  readonly reportChanges: ReportChange[] = [];
+  readonly reportNotified: ReportChange[] = [];
+  /** Reports sent to Sở Nội vụ (one per submission), and every attempt. */
+  readonly sent: { key: string; input: Parameters<ReportActivities['sendReport']>[0]; result: { to: string; messageId: string; at: string } }[] = [];
+  sendAttempts = 0;
+  private sendFailuresLeft = 0;
+  /** The next `n` sendings fail, as when the mail server does not answer. */
+  failSends(n: number): void {
+    this.sendFailuresLeft = n;
+  }
+  reportOf(workflowId: string): ReportChange[] {
+    return this.reportChanges.filter((c) => c.workflowId === workflowId);
+  }
   /** The next `n` writes fail, as when the database is briefly down. */
   failNext(n: number): void {
     this.failuresLeft = n;
@@ -276,6 +318,9 @@ export interface TaskTest {
   nextYear: number;
   taskInput(overrides?: Partial<TaskWorkflowInput>): TaskWorkflowInput;
   startTask(overrides?: Partial<TaskWorkflowInput>): Promise<TaskDriver>;
+  /** A report workflow of this commune (units VP, KT, TTPVHCC; VH-XH reviews), for the period and dates given. */
+  reportInput(overrides?: Partial<ReportWorkflowInput>): ReportWorkflowInput;
+  startReport(overrides?: Partial<ReportWorkflowInput>): Promise<ReportDriver>;
   /** Workflows to terminate when the test ends, so their timers never fire into later tests. */
   track(workflowId: string): void;
 }
@@ -307,6 +352,22 @@ export async function runTaskTest<T>(
     ...overrides,
   });
 
+  const reportInput = (overrides: Partial<ReportWorkflowInput> = {}): ReportWorkflowInput => {
+    const period: ReportPeriod = overrides.period ?? 'Q2';
+    return {
+      commune,
+      planId: `plan-${commune}`,
+      year: nextYear,
+      period,
+      reportId: `report-${period}`,
+      units: ['VP', 'KT', 'TTPVHCC'],
+      reviewingUnit: 'VHXH',
+      inputDueAt: `${nextYear}-06-05`,
+      dueAt: `${nextYear}-06-10`,
+      ...overrides,
+    };
+  };
+
   const t: TaskTest = {
     env,
     commune,
@@ -316,6 +377,14 @@ export async function runTaskTest<T>(
     today,
     nextYear,
     taskInput,
+    reportInput,
+    async startReport(overrides = {}) {
+      const input = reportInput(overrides);
+      const workflowId = reportWorkflowId(input.commune, input.year, input.period);
+      tracked.add(workflowId);
+      const handle = await env.client.workflow.start(reportWorkflow, { taskQueue, workflowId, args: [input] });
+      return new ReportDriver(handle, workflowId);
+    },
     track: (id) => void tracked.add(id),
     async startTask(overrides = {}) {
       const input = taskInput(overrides);

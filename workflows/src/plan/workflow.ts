@@ -15,12 +15,13 @@ import {
   workflowInfo,
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
-import { addPlanTasksUpdate, planStateQuery, taskWorkflowId } from '@app/contracts';
+import { addPlanTasksUpdate, planStateQuery, reportWorkflowId, taskWorkflowId } from '@app/contracts';
 import type { PlanActivities, PlanWorkflowInput, PlanWorkflowState, TaskWorkflowInput } from '@app/contracts';
-import { endOfYear } from '@app/domain';
+import { communeDate, endOfYear } from '@app/domain';
+import { reportWorkflow } from '../report/workflow';
 import { taskWorkflow } from '../task/workflow';
 
-const { notifyLateAtActivation } = proxyActivities<PlanActivities>({
+const { notifyLateAtActivation, reportsToOpen } = proxyActivities<PlanActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
@@ -90,7 +91,30 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkfl
     await notifyLateAtActivation({ commune: input.commune, planId: input.planId, year: input.year });
   }
 
-  // Open until the plan year is over in the commune's zone; report workflows will hang off this wait.
+  // The year's periodic reports, each opened at its lead time before the units' date. A report whose date was
+  // already behind when the plan was activated is not opened (that period was reported before the product).
+  if (patched('open-reports')) {
+    const reports = (await reportsToOpen({ commune: input.commune, planId: input.planId, year: input.year }))
+      .filter((r) => r.dueAt >= communeDate(Date.now()))
+      .sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    for (const report of reports) {
+      const wait = Date.parse(report.opensAt) - Date.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        await startChild(reportWorkflow, {
+          workflowId: reportWorkflowId(input.commune, input.year, report.period),
+          args: [report.workflow],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+      } catch (err) {
+        // Opened by hand already (POST /plans/{id}/reports): one report per period.
+        if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
+      }
+    }
+  }
+
+  // Open until the plan year is over in the commune's zone.
   const remaining = endOfYear(input.year) - Date.now();
   if (remaining > 0) await sleep(remaining);
   await condition(allHandlersFinished);

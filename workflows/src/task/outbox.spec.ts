@@ -7,7 +7,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 test('concurrent publishers deliver one at a time, in seq order', async () => {
   const sent: number[] = [];
   let inFlight = 0;
-  const outbox = new Outbox(async (c) => {
+  const outbox = new Outbox<TaskChange>(async (c) => {
     inFlight += 1;
     expect(inFlight).toBe(1);
     await tick();
@@ -22,7 +22,7 @@ test('concurrent publishers deliver one at a time, in seq order', async () => {
 test('a failed write keeps the change queued, and it goes out first on the next flush', async () => {
   const sent: number[] = [];
   let down = true;
-  const outbox = new Outbox(async (c) => {
+  const outbox = new Outbox<TaskChange>(async (c) => {
     if (down) throw new Error('read model down');
     sent.push(c.event.seq);
   });
@@ -38,7 +38,7 @@ test('a failed write keeps the change queued, and it goes out first on the next 
 test('the promise of a later publisher waits for earlier changes, even when they fail', async () => {
   const sent: number[] = [];
   let attempts = 0;
-  const outbox = new Outbox(async (c) => {
+  const outbox = new Outbox<TaskChange>(async (c) => {
     attempts += 1;
     if (attempts === 1) throw new Error('once');
     sent.push(c.event.seq);

@@ -1,25 +1,24 @@
 /**
- * Ordered delivery of read-model changes from the workflow to the `applyTaskChange` activity.
+ * Ordered delivery of read-model changes from a workflow to its read-model activity (`applyTaskChange`,
+ * `applyReportChange`).
  * Updates may run concurrently; their changes still reach the read model one at a time in `seq` order,
  * and a change whose write failed stays queued and is sent again before any later one.
  * Plain promise code (no Temporal import): deterministic inside the workflow sandbox.
  */
-import type { TaskChange } from '@app/contracts';
-
-export class Outbox {
-  private readonly pending: TaskChange[] = [];
+export class Outbox<C> {
+  private readonly pending: C[] = [];
   private tail: Promise<void> = Promise.resolve();
   /** True when the last attempt to write failed and changes are still waiting. */
   stalled = false;
 
-  constructor(private readonly send: (change: TaskChange) => Promise<void>) {}
+  constructor(private readonly send: (change: C) => Promise<void>) {}
 
   get size(): number {
     return this.pending.length;
   }
 
   /** Queues the changes; resolves once they and every change queued before them are written. */
-  publish(changes: TaskChange[]): Promise<void> {
+  publish(changes: C[]): Promise<void> {
     this.pending.push(...changes);
     const run = this.tail.then(() => this.drain());
     this.tail = run.catch(() => undefined);

@@ -2,17 +2,12 @@
  * Opening and closing steps: the only place a step enters or leaves the task's state. Who holds a step comes
  * from the approval policy (holdersOf); when it is due, from stepDueAt below. Pure.
  */
-import type { ClosedStep, OpenStep, ReviewStepKind, StepKind, StepOutcome, UnitCode, UserRef } from '@app/contracts';
-import { communeDate, holdersOf, stepDueDate } from '@app/domain';
+import type { OpenStep, ReviewStepKind, StepKind, UnitCode, UserRef } from '@app/contracts';
+import { communeDate, stepDueDate } from '@app/domain';
+import { closeAllSteps, closeStep, findStep, nextStepId, openStepIn } from '../steps/book';
 import { cycleDueAt, type TaskState } from './state';
 
-/** Enough closed steps to answer "just moved on" for any step of the cycle, without growing without bound. */
-const CLOSED_STEPS_KEPT = 40;
-
-export function nextStepId(state: TaskState, scope: string, kind: StepKind): string {
-  state.stepCounter += 1;
-  return `c${state.cycle}:${scope}:${kind.toLowerCase()}:${state.stepCounter}`;
-}
+export { closeAllSteps, closeStep, findStep, nextStepId };
 
 /** The drafters of the draft now climbing the chain: none of them may decide on it, at any level. */
 export function drafterIds(state: TaskState): string[] {
@@ -42,35 +37,17 @@ export interface StepSpec {
 }
 
 export function openStep(state: TaskState, spec: StepSpec, now: Date): OpenStep {
-  const assignee = spec.assignee ? { id: spec.assignee.id, fullName: spec.assignee.fullName } : null;
-  const { principals, holderRole } = holdersOf(spec.kind, spec.unit, assignee);
-  const scope = spec.kind === 'SET_SCHEDULE' ? 'schedule' : spec.kind === 'SET_LEAD_UNIT' ? 'lead' : (spec.unit ?? 'UBND');
-  const step: OpenStep = {
-    stepId: nextStepId(state, scope, spec.kind),
-    kind: spec.kind,
-    unit: spec.unit,
-    holderRole,
-    assignee,
-    principals,
-    excludedUserIds: isReview(spec.kind) ? drafterIds(state) : [],
-    openedAt: now.toISOString(),
-    dueAt: stepDueAt(state, spec.kind, now.toISOString(), spec.dueAt),
-    escalationLevel: 0,
-  };
-  state.steps.push(step);
-  return step;
-}
-
-export function closeStep(state: TaskState, step: OpenStep, outcome: StepOutcome, now: Date): void {
-  state.steps = state.steps.filter((s) => s.stepId !== step.stepId);
-  // Acting on a step stops its reminders and its ladder.
-  delete state.alerts[step.stepId];
-  const closed: ClosedStep = { stepId: step.stepId, kind: step.kind, unit: step.unit, principals: step.principals, closedAt: now.toISOString(), outcome };
-  state.closedSteps = [...state.closedSteps, closed].slice(-CLOSED_STEPS_KEPT);
-}
-
-export function closeAllSteps(state: TaskState, outcome: StepOutcome, now: Date): void {
-  for (const step of [...state.steps]) closeStep(state, step, outcome, now);
+  return openStepIn(
+    state,
+    {
+      kind: spec.kind,
+      unit: spec.unit,
+      assignee: spec.assignee,
+      dueAt: stepDueAt(state, spec.kind, now.toISOString(), spec.dueAt),
+      excludedUserIds: isReview(spec.kind) ? drafterIds(state) : [],
+    },
+    now,
+  );
 }
 
 export function isReview(kind: StepKind): kind is ReviewStepKind {
@@ -82,10 +59,6 @@ export const PART_STEP_KINDS: readonly StepKind[] = ['ASSIGN', 'DRAFT', 'UNIT_RE
 /** The open step of a part (assignment, drafting or its unit review), if any. */
 export function partStep(state: TaskState, unit: UnitCode): OpenStep | undefined {
   return state.steps.find((s) => s.unit === unit && PART_STEP_KINDS.includes(s.kind));
-}
-
-export function findStep(state: TaskState, stepId: string): OpenStep | undefined {
-  return state.steps.find((s) => s.stepId === stepId);
 }
 
 /**

@@ -24,7 +24,7 @@ import type {
   UnitCode,
   UserRef,
 } from '@app/contracts';
-import { communeDate, principal, principalsOf, type Authority } from '@app/domain';
+import { communeDate, headOfUnitDrafted, principalsOf, REVIEW_BY_SUBMISSION_NOTE, type Authority } from '@app/domain';
 import { cycleDueDates, rescheduleFrom } from './cycles';
 import {
   cycleCount,
@@ -176,7 +176,7 @@ export function applySubmit(state: TaskState, input: SubmitInput, part: PartStat
       data: { unit: part.unit, version: part.draftVersion },
     });
 
-  if (!part.drafterPrincipals.includes(principal.unitRole(part.unit, 'UNIT_HEAD'))) {
+  if (!headOfUnitDrafted(part.drafterPrincipals, part.unit)) {
     part.status = 'UNIT_REVIEW';
     openStep(state, { kind: 'UNIT_REVIEW', unit: part.unit }, now);
     return [submitted()];
@@ -194,7 +194,7 @@ function waived(state: TaskState, now: Date, actor: UserRef, level: ReviewStepKi
     from: null,
     actor,
     authority: { role: 'UNIT_HEAD', onBehalfOf: null },
-    comment: 'Lãnh đạo đơn vị trực tiếp soạn và trình dự thảo: việc trình thay cho bước duyệt của đơn vị.',
+    comment: REVIEW_BY_SUBMISSION_NOTE,
     data: { level, unit },
   });
 }
@@ -205,8 +205,7 @@ function waived(state: TaskState, now: Date, actor: UserRef, level: ReviewStepKi
  * returns the recording of its own event, for the caller to run after recording the event that led here.
  */
 function openChain(state: TaskState, now: Date): () => TaskChange[] {
-  const reviewer = principal.unitRole(state.input.reviewingUnit, 'UNIT_HEAD');
-  const reviewerDrafted = state.parts.find((p) => p.drafterPrincipals.includes(reviewer));
+  const reviewerDrafted = state.parts.find((p) => headOfUnitDrafted(p.drafterPrincipals, state.input.reviewingUnit));
   if (reviewerLeadsAlone(state) || reviewerDrafted) {
     state.stage = 'CHAIRMAN_REVIEW';
     openStep(state, { kind: 'CHAIRMAN_REVIEW', unit: null }, now);

@@ -123,7 +123,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   // Each written change is handed to the notifications activity right away, in the same order on every replay
   // (scheduled inline, never from a concurrent loop), without holding up the person who acted.
   const notifying: Promise<void>[] = [];
-  const outbox = new Outbox(async (change) => {
+  const outbox = new Outbox<TaskChange>(async (change) => {
     await write(change);
     if (deadlinesAct) notifying.push(notifyTaskEvent(change));
   });

@@ -1,16 +1,17 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { ApiError, forbidden } from '../common/api-error';
 import { ApiErrorResponses } from '../common/openapi';
 import { SingleFileUpload } from '../common/upload';
-import { AuthUser, CurrentUser, hasRole } from '../common/current-user';
+import { AuthUser, CurrentUser } from '../common/current-user';
 import { PlansService } from './plans.service';
 import { ImportPlanQueryDto } from './dto/import-plan-query.dto';
 import { TaskFilterDto } from './dto/task-filter.dto';
+import { MAX_PLAN_BYTES, planFileBytes, requirePlanManager } from './plan-file';
 
-/** A plan document is text: 5 MB is far above the largest real one (the An Lão plan is 30 kB). */
-export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+const IMPORTERS_ONLY = 'Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.';
+const FILE_BODY = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } };
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -24,24 +25,34 @@ export class PlansController {
     return this.plans.list(user);
   }
 
+  /** The plan file as read (units resolved or unknown, deadlines as written and as read, warnings); writes nothing. */
+  @Post('import/preview')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'PlanPreview: { format, title, year, groups, tasks, warnings, unknownUnits, existing }' })
+  @ApiErrorResponses(422)
+  @ApiConsumes('multipart/form-data', 'text/plain')
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))
+  preview(@CurrentUser() user: AuthUser, @Req() req: Request, @Query() query: ImportPlanQueryDto, @UploadedFile() file?: Express.Multer.File) {
+    requirePlanManager(user, IMPORTERS_ONLY);
+    return this.plans.preview(user, planFileBytes(req, file), query.year);
+  }
+
   @Post('import')
   @ApiCreatedResponse({ description: '{ planId, taskCount, groups, year, title, warnings }' })
   @ApiErrorResponses(409, 422)
   @ApiConsumes('text/plain', 'multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody(FILE_BODY)
   @UseInterceptors(SingleFileUpload('file', MAX_PLAN_BYTES, 'Tệp kế hoạch'))
-  async import(@CurrentUser() user: AuthUser, @Req() req: Request, @Query() query: ImportPlanQueryDto, @UploadedFile() file?: Express.Multer.File) {
-    if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được nhập kế hoạch.');
-    // A file (Word, Excel or text: told by its content), or the plan's text itself.
-    const bytes = file ? file.buffer : typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : null;
-    if (bytes === null) throw new ApiError('VALIDATION', 'Hãy gửi nội dung kế hoạch dạng văn bản (text/plain) hoặc tệp trong trường "file".');
-    return this.plans.import(user, bytes, query.year);
+  import(@CurrentUser() user: AuthUser, @Req() req: Request, @Query() query: ImportPlanQueryDto, @UploadedFile() file?: Express.Multer.File) {
+    requirePlanManager(user, IMPORTERS_ONLY);
+    return this.plans.import(user, planFileBytes(req, file), query.year);
   }
 
   @Post(':planId/activate')
   @HttpCode(200)
   activate(@CurrentUser() user: AuthUser, @Param('planId') planId: string) {
-    if (!hasRole(user, 'COORDINATOR', 'ADMIN')) throw forbidden('Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được kích hoạt kế hoạch.');
+    requirePlanManager(user, 'Chỉ cán bộ đầu mối CCHC hoặc quản trị mới được kích hoạt kế hoạch.');
     return this.plans.activate(user, planId);
   }
 

@@ -4,5 +4,5 @@ import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 /** Plans: import, activation (the plan workflow) and the board's task list. */
-@Module({ imports: [TasksModule], controllers: [PlansController], providers: [PlansService] })
+@Module({ imports: [TasksModule], controllers: [PlansController], providers: [PlansService], exports: [PlansService] })
 export class PlansModule {}

@@ -4,7 +4,16 @@
  * (`allowedActions`) and what each due date means (`dueState`) come from the domain's policy and calendar.
  */
 import type { Actor, OpenStep, TaskSnapshot } from '@app/contracts';
-import { allowedActions, communeDate, dueState, STATUS_WORDS, statusWord, workingDaysBetween, type WorkingCalendar } from '@app/domain';
+import {
+  allowedActions,
+  communeDate,
+  describeSource,
+  dueState,
+  STATUS_WORDS,
+  statusWord,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '@app/domain';
 import type { TaskRow } from '@app/persistence';
 
 export interface ViewContext {
@@ -57,6 +66,10 @@ export function toTask(row: TaskRow, ctx: ViewContext, snapshot: TaskSnapshot | 
     id: row.id,
     planId: row.plan_id,
     number: row.number,
+    /** What users know it by ("12", "III.2"); `number` is the key. */
+    displayNumber: row.display_number,
+    /** Where the task was read in the plan file: "hàng 5 của bảng 2", "dòng 280". */
+    source: row.source ? describeSource(row.source) : null,
     group: { code: row.group_code, title: row.group_title ?? '' },
     content: row.content,
     leadUnit: leadUnits.length === 1 ? unitRef(row, leadUnits[0]) : { code: leadUnits.join(','), name: row.lead_units_text },
@@ -73,6 +86,8 @@ export function toTask(row: TaskRow, ctx: ViewContext, snapshot: TaskSnapshot | 
     statusWord: statusWordOf(row, snapshot, ctx),
     currentStep: main ? stepView(row, main, ctx) : null,
     workflowId: row.workflow_id,
+    /** Withdrawn from the plan by an amendment: it stays visible, with its trail. */
+    withdrawn: row.withdrawn_at ? { at: row.withdrawn_at, decision: row.withdrawn_decision } : null,
   };
 }
 

@@ -82,12 +82,8 @@ export class TasksService {
   }
 
   /** Sends a human action to the task's workflow; it returns once the read model shows the result. */
-  private async update<I>(row: TaskRow, def: UpdateDefinition<TaskSnapshot, [I]>, input: I): Promise<TaskSnapshot> {
-    try {
-      return await this.temporal.client.workflow.getHandle(row.workflow_id).executeUpdate(def, { args: [input] });
-    } catch (e) {
-      throw toApiError(e);
-    }
+  private update<I>(row: TaskRow, def: UpdateDefinition<TaskSnapshot, [I]>, input: I): Promise<TaskSnapshot> {
+    return this.temporal.update(row.workflow_id, def, input);
   }
 
   private async act<I>(
@@ -208,7 +204,7 @@ export class TasksService {
   }
 
   async setLeadUnits(user: AuthUser, taskId: string, units: UnitCode[]) {
-    const known = await this.readModel.units.codes(user.commune);
+    const known = await this.readModel.units.internalCodes(user.commune);
     const unknown = units.filter((u) => !known.includes(u));
     if (unknown.length) throw validation(`Đơn vị ${unknown.join(', ')} không có trong danh sách đơn vị của xã.`);
     return this.act(user, taskId, 'setLeadUnit', {}, setLeadUnitsUpdate, (actor) => ({ actor, units }));

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { ServiceUnavailableException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { ERROR_CODES, ErrorCode } from '@app/contracts';
@@ -27,6 +27,18 @@ export class TemporalService implements OnApplicationShutdown {
       return true;
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * Sends an Update to a workflow and waits for its answer; a refusal by the workflow's rules, or a workflow that
+   * has ended, comes back as the contract's error (toApiError).
+   */
+  async update<R, I>(workflowId: string, def: UpdateDefinition<R, [I]>, input: I): Promise<R> {
+    try {
+      return await this.client.workflow.getHandle(workflowId).executeUpdate(def, { args: [input] });
+    } catch (e) {
+      throw toApiError(e);
     }
   }
 

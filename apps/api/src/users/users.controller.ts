@@ -30,12 +30,6 @@ export class UsersController {
     }));
   }
 
-  /** The commune's units (code and name). */
-  @Get('units')
-  units(@CurrentUser() user: AuthUser) {
-    return this.readModel.units.list(user.commune);
-  }
-
   @Public()
   @Get('config')
   settings() {

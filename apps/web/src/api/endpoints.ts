@@ -1,5 +1,8 @@
 import { api, download, upload, type UploadProgress } from './client';
 import type {
+  AmendmentPreview,
+  AmendmentRecord,
+  AmendmentResult,
   AppConfig,
   AppNotification,
   Attachment,
@@ -13,13 +16,39 @@ import type {
   MailboxMessage,
   MyTask,
   Plan,
+  PlanPreview,
   Preferences,
   Role,
   Task,
   TaskDetail,
+  Unit,
   UnitCode,
+  UnitKind,
   User,
 } from './types';
+
+const fileForm = (file: File, fields: Record<string, string> = {}) => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file, file.name);
+  return form;
+};
+
+export interface UnitInput {
+  name: string;
+  aliases: string[];
+  kind: UnitKind;
+  reviewing?: boolean;
+}
+
+/** One task edited on the board: what changes (or its withdrawal), and the decision. */
+export interface TaskAmendment {
+  decision: string;
+  content?: string;
+  product?: string;
+  deadline?: string;
+  withdraw?: boolean;
+}
 
 const q = (params: Record<string, string | undefined>) => {
   const s = new URLSearchParams();
@@ -37,11 +66,21 @@ export const Api = {
   users: (filter: { unit?: UnitCode; role?: Role } = {}) => api<User[]>(`/users${q(filter)}`),
 
   plans: () => api<Plan[]>('/plans'),
-  importPlan: (file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return api<ImportResult>('/plans/import', { method: 'POST', body: form });
-  },
+  previewPlan: (file: File) => api<PlanPreview>('/plans/import/preview', { method: 'POST', body: fileForm(file) }),
+  importPlan: (file: File) => api<ImportResult>('/plans/import', { method: 'POST', body: fileForm(file) }),
+  previewAmendment: (planId: string, file: File) =>
+    api<AmendmentPreview>(`/plans/${id(planId)}/amendments/preview`, { method: 'POST', body: fileForm(file) }),
+  applyAmendment: (planId: string, file: File, decision: string) =>
+    api<AmendmentResult>(`/plans/${id(planId)}/amendments`, { method: 'POST', body: fileForm(file, { decision }) }),
+  taskAmendments: (taskId: string) => api<AmendmentRecord[]>(`/tasks/${id(taskId)}/amendments`),
+  amendTask: (taskId: string, amendment: TaskAmendment) =>
+    api<AmendmentResult>(`/tasks/${id(taskId)}/amendment`, { method: 'PUT', body: amendment }),
+
+  units: () => api<Unit[]>('/units'),
+  createUnit: (code: string, input: UnitInput) => api<Unit>('/units', { method: 'POST', body: { code, ...input } }),
+  updateUnit: (code: string, input: UnitInput) => api<Unit>(`/units/${id(code)}`, { method: 'PUT', body: input }),
+  /** Keeps a name a plan used as a variant of the unit, so the next import recognises it. */
+  addUnitAlias: (code: string, alias: string) => api<Unit>(`/units/${id(code)}/aliases`, { method: 'POST', body: { alias } }),
   activatePlan: (planId: string) => api<unknown>(`/plans/${id(planId)}/activate`, { method: 'POST' }),
   planTasks: (planId: string, filter: { group?: string; unit?: string; status?: string } = {}) =>
     api<Task[]>(`/plans/${id(planId)}/tasks${q(filter)}`),

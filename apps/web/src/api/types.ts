@@ -3,9 +3,51 @@
  * workflow's snapshot (steps, parts, contributions) and the enumerations come from libs/contracts as types only,
  * so the browser bundle never pulls in workflow code.
  */
-import type { Contribution, DeadlineKind, OpenStep, Role, StepKind, TaskPart, TaskStatus, UnitCode, UserRef } from '../../../../libs/contracts/src';
+import type {
+  AmendedField,
+  AmendmentPreview,
+  AmendmentRecord,
+  AmendmentResult,
+  AmendmentTaskView,
+  Contribution,
+  DeadlineKind,
+  OpenStep,
+  PlanPreview,
+  PreviewTask,
+  PreviewUnitCell,
+  PreviewWarning,
+  Role,
+  StepKind,
+  TaskPart,
+  TaskStatus,
+  Unit,
+  UnitCode,
+  UnitKind,
+  UserRef,
+} from '../../../../libs/contracts/src';
 
-export type { Contribution, DeadlineKind, OpenStep, Role, StepKind, TaskPart, TaskStatus, UnitCode, UserRef };
+export type {
+  AmendedField,
+  AmendmentPreview,
+  AmendmentRecord,
+  AmendmentResult,
+  AmendmentTaskView,
+  Contribution,
+  DeadlineKind,
+  OpenStep,
+  PlanPreview,
+  PreviewTask,
+  PreviewUnitCell,
+  PreviewWarning,
+  Role,
+  StepKind,
+  TaskPart,
+  TaskStatus,
+  Unit,
+  UnitCode,
+  UnitKind,
+  UserRef,
+};
 
 export interface UnitRef {
   code: UnitCode;
@@ -76,6 +118,12 @@ export interface Task {
   id: string;
   planId: string;
   number: number;
+  /** What users know the task by ("12", "III.2"); `number` is its key. Absent from older servers. */
+  displayNumber?: string;
+  /** Where the task was read in the plan file ("hàng 5 của bảng 2"). */
+  source?: string | null;
+  /** Withdrawn from the plan by an amendment (it stays on the board). */
+  withdrawn?: { at: string; decision: string | null } | null;
   group: { code: string; title: string };
   content: string;
   /** For a task led by several units, `code` joins their codes and `name` is the cell text; see leadUnits. */

@@ -32,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
     { to: '/lich-lam-viec', label: 'Lịch làm việc', show: hasRole('ADMIN', 'COORDINATOR') },
     { to: '/cai-dat-thoi-han', label: 'Cài đặt thời hạn', show: hasRole('ADMIN', 'COORDINATOR') },
+    { to: '/don-vi', label: 'Đơn vị', show: hasRole('ADMIN') },
     { to: '/hop-thu-thu', label: 'Hộp thư thử', show: hasRole('ADMIN') && Boolean(config?.devMailbox) },
   ];
   const roleText = user.roles.map((r) => roleTitle(r, user.unit)).join(', ');

@@ -26,7 +26,8 @@ export function soleLeadUnit(task: Task): string | null {
 }
 
 /** What a deadline without a date means, in words. */
-const NO_DATE_TEXT: Partial<Record<string, string>> = {
+/** What a deadline without a date means, in the words of the board (also the import preview's). */
+export const NO_DATE_TEXT: Partial<Record<string, string>> = {
   CONTINUOUS: 'Báo cáo tiến độ hằng quý',
   ON_REQUEST: 'Chưa có ngày — chờ yêu cầu',
   UNKNOWN: 'Chưa xác định được ngày',
@@ -84,9 +85,7 @@ export function TaskSummary({ task }: { task: Task }) {
       </div>
       <div>
         <dt>Tiến độ</dt>
-        <dd>
-          <DueBadge due={taskDueDate(task)} done={done} />
-        </dd>
+        <dd>{task.withdrawn ? '—' : <DueBadge due={taskDueDate(task)} done={done} />}</dd>
       </div>
       {task.cycle && task.cycle > 1 ? (
         <div>

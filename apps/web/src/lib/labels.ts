@@ -164,6 +164,8 @@ export const EVENT_LABELS: Record<string, string> = {
   EXTENSION_REJECTED: 'Không đồng ý gia hạn',
   REMINDER: 'Nhắc hạn',
   ESCALATED: 'Báo cáo vượt cấp do quá hạn',
+  SCHEDULE_AMENDED: 'Điều chỉnh thời hạn theo quyết định',
+  WITHDRAWN: 'Rút khỏi kế hoạch',
 };
 
 export function eventLabel(type: string): string {

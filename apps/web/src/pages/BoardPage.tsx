@@ -2,10 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Api } from '../api/endpoints';
 import type { Plan, Task, TaskStatus, UnitCode } from '../api/types';
 import { DueBadge, StatusBadge } from '../components/Badges';
-import { Empty, ErrorBox, Loading, PageTitle } from '../components/Feedback';
+import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
 import { ProgressChart, type ChartRow } from '../components/ProgressChart';
 import { SelectField } from '../components/SelectField';
+import { TaskAmendDialog } from '../components/TaskAmendDialog';
 import { DeadlineText, soleLeadUnit, taskDueDate } from '../components/TaskParts';
 import { dueInfo } from '../lib/format';
 import { foldForSearch } from '../lib/search';
@@ -16,8 +17,8 @@ import {
   STATUS_LABELS,
   STATUS_ORDER,
   UNIT_CODES,
-  UNIT_OPTIONS,
   UNIT_SHORT,
+  unitName,
 } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -47,6 +48,12 @@ export function BoardPage() {
   const { search } = useLocation();
   const wantedPlan = search.get('ke-hoach');
   const plans = useAsync(() => Api.plans(), []);
+  // The commune's own units (units are data); the built-in list until they arrive.
+  const directory = useAsync(() => Api.units(), []);
+  const units = useMemo(
+    () => directory.data?.filter((u) => u.kind === 'INTERNAL') ?? UNIT_CODES.map((code) => ({ code, name: unitName(code) })),
+    [directory.data],
+  );
   const plan = plans.data ? pickPlan(plans.data, wantedPlan) : undefined;
   const tasks = useAsync(async () => (plan ? Api.planTasks(plan.id) : []), [plan?.id]);
 
@@ -74,7 +81,7 @@ export function BoardPage() {
       if (unit && !leadCodes(t).includes(unit)) return false;
       if (status && t.status !== status) return false;
       if (timeliness && dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state !== timeliness) return false;
-      if (needle && !foldForSearch(`${t.number} ${t.content} ${t.product}`).includes(needle)) return false;
+      if (needle && !foldForSearch(`${t.displayNumber ?? t.number} ${t.content} ${t.product}`).includes(needle)) return false;
       return true;
     });
   }, [all, group, unit, status, timeliness, text]);
@@ -89,19 +96,21 @@ export function BoardPage() {
     return [...map.values()].sort((a, b) => GROUP_CODES.indexOf(a.code) - GROUP_CODES.indexOf(b.code));
   }, [visible]);
 
+  // Progress counts the plan as amended: a withdrawn task stays on the board but is neither done nor late.
+  const inPlan = useMemo(() => all.filter((t) => !t.withdrawn), [all]);
   const groupRows: ChartRow[] = useMemo(() => {
-    const codes = [...new Set(all.map((t) => t.group.code))].sort((a, b) => GROUP_CODES.indexOf(a) - GROUP_CODES.indexOf(b));
-    return codes.map((c) => ({ key: c, label: `Nhóm ${c}`, tasks: all.filter((t) => t.group.code === c) }));
-  }, [all]);
+    const codes = [...new Set(inPlan.map((t) => t.group.code))].sort((a, b) => GROUP_CODES.indexOf(a) - GROUP_CODES.indexOf(b));
+    return codes.map((c) => ({ key: c, label: `Nhóm ${c}`, tasks: inPlan.filter((t) => t.group.code === c) }));
+  }, [inPlan]);
   const unitRows: ChartRow[] = useMemo(
     () =>
-      UNIT_CODES.map((u) => ({ key: u, label: UNIT_SHORT[u], tasks: all.filter((t) => leadCodes(t).includes(u)) })).filter(
-        (r) => r.tasks.length > 0,
-      ),
-    [all],
+      units
+        .map((u) => ({ key: u.code, label: UNIT_SHORT[u.code] ?? u.name, tasks: inPlan.filter((t) => leadCodes(t).includes(u.code)) }))
+        .filter((r) => r.tasks.length > 0),
+    [inPlan, units],
   );
-  const completed = all.filter((t) => t.status === 'COMPLETED').length;
-  const overdue = all.filter((t) => dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state === 'overdue').length;
+  const completed = inPlan.filter((t) => t.status === 'COMPLETED').length;
+  const overdue = inPlan.filter((t) => dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state === 'overdue').length;
   const filtersOn = Boolean(group || unit || status || timeliness || text);
 
   // Before a plan is running, importing it is the coordinator's next step: show the form first.
@@ -114,13 +123,19 @@ export function BoardPage() {
             void tasks.reload();
           });
         }}
+        onAmended={() => void plans.reload().then(() => tasks.reload())}
       />
     ) : null;
   const importAtEnd = plan?.status === 'ACTIVE';
+  // A task of the plan in progress is edited (or withdrawn) under a decision, like a revised plan.
+  const amendable = canAdmin && plan?.status === 'ACTIVE';
+  const [amending, setAmending] = useState<Task | null>(null);
+  const [amended, setAmended] = useState<NoticeState | null>(null);
 
   return (
     <>
       <PageTitle title="Theo dõi kế hoạch">Theo dõi kế hoạch</PageTitle>
+      <Notice notice={amended} onDismiss={() => setAmended(null)} />
 
       {plans.error && !plans.data && <ErrorBox message={plans.error} onRetry={() => void plans.reload()} />}
       {plans.loading && !plans.data && <Loading />}
@@ -154,7 +169,7 @@ export function BoardPage() {
               </p>
               {all.length > 0 && (
                 <p className="plan-stats">
-                  Hoàn thành {completed}/{all.length} · Quá hạn {overdue}
+                  Hoàn thành {completed}/{inPlan.length} · Quá hạn {overdue}
                 </p>
               )}
             </div>
@@ -183,7 +198,7 @@ export function BoardPage() {
             value={unit}
             onChange={setUnit}
             allLabel="Tất cả đơn vị"
-            options={UNIT_OPTIONS}
+            options={units.map((u) => ({ value: u.code, label: u.name }))}
           />
           <SelectField
             id="b-status"
@@ -251,7 +266,7 @@ export function BoardPage() {
             </thead>
             <tbody>
               {g.tasks.map((t) => (
-                <BoardRow key={t.id} task={t} />
+                <BoardRow key={t.id} task={t} onAmend={amendable ? setAmending : undefined} />
               ))}
             </tbody>
           </table>
@@ -259,6 +274,17 @@ export function BoardPage() {
       ))}
 
       {importAtEnd && importPanel}
+      {amending && (
+        <TaskAmendDialog
+          task={amending}
+          onClose={() => setAmending(null)}
+          onDone={(result) => {
+            setAmending(null);
+            setAmended({ kind: 'success', text: `Đã điều chỉnh nhiệm vụ ${amending.displayNumber ?? amending.number} theo ${result.decision}.` });
+            void tasks.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -269,13 +295,21 @@ function leadCodes(t: Task): string[] {
   return t.leadUnit ? t.leadUnit.code.split(',') : [];
 }
 
-function BoardRow({ task }: { task: Task }) {
+function BoardRow({ task, onAmend }: { task: Task; onAmend?: (task: Task) => void }) {
   const done = task.status === 'COMPLETED';
+  const number = task.displayNumber ?? String(task.number);
   return (
-    <tr data-task-number={task.number}>
-      <td data-label="TT">{task.number}</td>
+    <tr data-task-number={number}>
+      <td data-label="TT">{number}</td>
       <td data-label="Nội dung">
-        <Link to={`/nhiem-vu/${encodeURIComponent(task.id)}?tu=theo-doi`}>{task.content}</Link>
+        <div>
+          <Link to={`/nhiem-vu/${encodeURIComponent(task.id)}?tu=theo-doi`}>{task.content}</Link>
+          {onAmend && !task.withdrawn && (
+            <button type="button" className="link-button board-amend" onClick={() => onAmend(task)}>
+              Điều chỉnh<span className="visually-hidden"> nhiệm vụ {number}</span>
+            </button>
+          )}
+        </div>
       </td>
       <td data-label="Chủ trì">{leadCodes(task).map((c) => UNIT_SHORT[c as UnitCode] ?? c).join(', ') || '—'}</td>
       <td data-label="Thời hạn">
@@ -283,12 +317,11 @@ function BoardRow({ task }: { task: Task }) {
       </td>
       <td data-label="Trạng thái">
         <StatusBadge status={task.status as TaskStatus} unit={soleLeadUnit(task)} />
+        {task.withdrawn && task.status !== 'WITHDRAWN' && <span className="badge badge-neutral">Đã rút khỏi kế hoạch</span>}
         {task.cycle && task.cycle > 1 ? <span className="cycle"> Kỳ {task.cycle}</span> : null}
       </td>
-      <td data-label="Đang xử lý">{done ? '—' : holderLabel(task.currentStep)}</td>
-      <td data-label="Tiến độ">
-        <DueBadge due={taskDueDate(task)} done={done} />
-      </td>
+      <td data-label="Đang xử lý">{done || task.withdrawn ? '—' : holderLabel(task.currentStep)}</td>
+      <td data-label="Tiến độ">{task.withdrawn ? '—' : <DueBadge due={taskDueDate(task)} done={done} />}</td>
     </tr>
   );
 }

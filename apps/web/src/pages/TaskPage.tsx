@@ -14,6 +14,7 @@ import {
   TaskSummary,
   Timeline,
 } from '../components/TaskParts';
+import { TaskAmendments } from '../components/TaskAmendments';
 import { setFlash } from '../lib/flash';
 import { holderLabel, stepKindLabel, unitName } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
@@ -85,8 +86,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <p className="backlink">
         <Link to={back.to}>← {back.label}</Link>
       </p>
-      <PageTitle title={`Nhiệm vụ ${task.number}`}>
-        <span className="title-number">Nhiệm vụ {task.number}</span> {task.content}
+      <PageTitle title={`Nhiệm vụ ${task.displayNumber ?? task.number}`}>
+        <span className="title-number">Nhiệm vụ {task.displayNumber ?? task.number}</span> {task.content}
       </PageTitle>
       {hasAction && (
         <p className="jump-link">
@@ -95,6 +96,17 @@ export function TaskPage({ taskId }: { taskId: string }) {
       )}
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       {data.error && <ErrorBox message={data.error} onRetry={() => void data.reload()} />}
+
+      {task.withdrawn && (
+        <div className="alert alert-info" role="note">
+          <span className="alert-icon" aria-hidden="true">
+            i
+          </span>
+          <p>
+            Nhiệm vụ đã được rút khỏi kế hoạch{task.withdrawn.decision ? ` theo ${task.withdrawn.decision}` : ''}. Quá trình xử lý được giữ nguyên bên dưới.
+          </p>
+        </div>
+      )}
 
       {task.status === 'RETURNED' && task.lastReturnReason && (
         <div className="alert alert-warning" role="note">
@@ -123,6 +135,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
             <h2 id="dinh-kem">Tệp đính kèm</h2>
             <AttachmentList taskId={task.id} attachments={task.attachments ?? []} />
           </section>
+
+          <TaskAmendments taskId={task.id} />
 
           <section className="panel" aria-labelledby="y-kien-phoi-hop">
             <h2 id="y-kien-phoi-hop">Ý kiến đơn vị phối hợp</h2>

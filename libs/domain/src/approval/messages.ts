@@ -12,3 +12,6 @@ export const POLICY_MESSAGES = {
   notSubmitted: 'Chỉ mở lại báo cáo đã gửi Sở Nội vụ.',
   notAvailableYet: 'Chức năng này chưa được mở cho nhiệm vụ.',
 } as const;
+
+/** The trail's note where a unit head's own submission stands for his unit's review (headOfUnitDrafted). */
+export const REVIEW_BY_SUBMISSION_NOTE = 'Lãnh đạo đơn vị trực tiếp soạn và trình: việc trình thay cho bước duyệt của đơn vị.';

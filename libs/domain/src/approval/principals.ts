@@ -11,6 +11,14 @@ export const principal = {
   unitRole: (unit: UnitCode, role: Role): Principal => `unit:${unit}:${role}`,
 };
 
+/**
+ * The chain's one shortcut: the head of a unit who drafted its text himself has already spoken for that unit by
+ * submitting it, so the unit's review (or Phòng VH-XH's, for its head) is not asked of him again.
+ */
+export function headOfUnitDrafted(drafterPrincipals: readonly Principal[], unit: UnitCode): boolean {
+  return drafterPrincipals.includes(principal.unitRole(unit, 'UNIT_HEAD'));
+}
+
 /** A delegation counts only on the days of its period (inclusive), judged by the commune's calendar. */
 export function delegationValidOn(actor: Actor, today: string): boolean {
   const d = actor.delegation;

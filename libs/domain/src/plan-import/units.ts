@@ -1,4 +1,4 @@
-import { foldVietnamese } from './text';
+import { foldVietnamese, toNfc } from './text';
 
 /**
  * One body a plan can name in its unit columns: a unit of the commune's People's Committee (INTERNAL: it gets
@@ -11,6 +11,8 @@ export interface UnitDirectoryEntry {
   /** Other spellings found in plans; the name itself always counts. Case, diacritics, dashes and "&"/"và" do not matter. */
   aliases: string[];
   kind: 'INTERNAL' | 'EXTERNAL';
+  /** The unit whose head holds the VHXH_REVIEW level (Phòng Văn hóa - Xã hội in An Lão); one per commune. */
+  reviewing?: boolean;
 }
 
 export type UnitDirectory = readonly UnitDirectoryEntry[];
@@ -40,6 +42,7 @@ export const AN_LAO_UNITS: UnitDirectory = [
     name: 'Phòng Văn hóa - Xã hội',
     aliases: ['Phòng Văn hóa và Xã hội', 'Văn hóa - Xã hội', 'Phòng VH-XH', 'VH-XH', 'Phòng VHXH', 'VHXH'],
     kind: 'INTERNAL',
+    reviewing: true,
   },
   { code: 'KT', name: 'Phòng Kinh tế', aliases: ['Phòng KT'], kind: 'INTERNAL' },
   {
@@ -117,6 +120,42 @@ function aliasPattern(alias: string): { source: string; words: number } | null {
     return long ? `(?:${w}|${long[1]})` : w;
   };
   return { source: `${words.map(word).join(' +(?:va +)?')}(?: +xa)?`, words: words.length };
+}
+
+/**
+ * The key two spellings share when the resolver cannot tell them apart: folded words without "và", a trailing "xã"
+ * dropped and long forms in their short form ("Ủy ban nhân dân" = "UBND"). Null for a name with no words.
+ */
+export function unitNameKey(name: string): string | null {
+  let words = foldVietnamese(toNfc(name))
+    .split(/[\s,;]+/)
+    .filter((w) => w !== '' && w !== 'va')
+    .join(' ');
+  for (const [short, long] of LONG_FORMS) words = words.replace(new RegExp(`(?<![a-z0-9])${long}(?![a-z0-9])`, 'g'), short);
+  const list = words.split(' ').filter(Boolean);
+  while (list.length > 1 && list[list.length - 1] === 'xa') list.pop();
+  return list.length ? list.join(' ') : null;
+}
+
+/**
+ * A spelling of `names` that another entry of the directory already answers to (its name or a variant), which the
+ * resolver could not tell apart: the first one found, or null. One spelling, one body.
+ */
+export function findNameClash(directory: UnitDirectory, code: string, names: string[]): { name: string; code: string; as: string } | null {
+  const others = new Map<string, { code: string; as: string }>();
+  for (const entry of directory) {
+    if (entry.code === code) continue;
+    for (const spelling of [entry.name, ...entry.aliases]) {
+      const key = unitNameKey(spelling);
+      if (key && !others.has(key)) others.set(key, { code: entry.code, as: spelling });
+    }
+  }
+  for (const name of names) {
+    const key = unitNameKey(name);
+    const clash = key ? others.get(key) : undefined;
+    if (clash) return { name, ...clash };
+  }
+  return null;
 }
 
 const bounded = (pattern: string) => new RegExp(`(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`, 'g');

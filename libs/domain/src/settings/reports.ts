@@ -2,7 +2,7 @@
  * What makes a commune's report settings acceptable (`PUT /settings/reports`): known periods in calendar order,
  * days that exist in every month, unit inputs due before the commune's report, figures cut off before units send.
  */
-import { REPORT_PERIODS, type ReportSettings } from '@app/contracts';
+import { DEFAULT_REPORT_SETTINGS, REPORT_PERIODS, type ReportSettings } from '@app/contracts';
 import type { FieldProblem } from '../calendar/validation';
 
 /** Due days stop at 28 so that every month, February included, has them. */
@@ -42,9 +42,9 @@ export function checkReportSettings(input: ReportSettings): { value: ReportSetti
   if (email !== null && email !== '' && !EMAIL.test(email)) {
     problems.push({ field: 'departmentEmail', message: `Địa chỉ thư điện tử “${email}” không hợp lệ.` });
   }
-  const lead = input.openLeadWorkingDays;
-  if (lead !== undefined && (!Number.isInteger(lead) || lead < 0 || lead > 60)) {
-    problems.push({ field: 'openLeadWorkingDays', message: 'Số ngày làm việc mở báo cáo trước hạn của đơn vị phải từ 0 đến 60.' });
+  const lead = input.openLeadWorkingDays ?? DEFAULT_REPORT_SETTINGS.openLeadWorkingDays!;
+  if (!Number.isInteger(lead) || lead < 0 || lead > 40) {
+    problems.push({ field: 'openLeadWorkingDays', message: 'Số ngày làm việc mở báo cáo trước hạn đơn vị gửi phải từ 0 đến 40.' });
   }
   const value: ReportSettings = {
     periods: REPORT_PERIODS.filter((p) => periods.includes(p)),
@@ -53,7 +53,7 @@ export function checkReportSettings(input: ReportSettings): { value: ReportSetti
     dataCutoffDay: input.dataCutoffDay,
     departmentName,
     departmentEmail: email || null,
-    ...(lead !== undefined ? { openLeadWorkingDays: lead } : {}),
+    openLeadWorkingDays: lead,
   };
   return { value, problems };
 }

@@ -3,6 +3,7 @@
  * each table described once. Services ask these; they hold no SQL of their own.
  */
 import type { DataSource } from 'typeorm';
+import { AmendmentReadModel } from './amendments';
 import { AttachmentReadModel } from './attachments';
 import { CalendarReadModel } from './calendar';
 import { ChangeWriter, ReportChangeWriter } from './changes';
@@ -35,6 +36,7 @@ export class ReadModel {
   readonly reports: ReportReadModel;
   readonly users: UserReadModel;
   readonly units: UnitReadModel;
+  readonly amendments: AmendmentReadModel;
   readonly calendar: CalendarReadModel;
   readonly settings: SettingsReadModel;
   readonly deadlineRules: DeadlineRulesReadModel;
@@ -66,6 +68,7 @@ export class ReadModel {
     this.reports = new ReportReadModel(db);
     this.users = new UserReadModel(db);
     this.units = new UnitReadModel(db);
+    this.amendments = new AmendmentReadModel(db);
     this.calendar = new CalendarReadModel(db);
     this.settings = new SettingsReadModel(db);
     this.deadlineRules = new DeadlineRulesReadModel(db);
@@ -78,6 +81,7 @@ export class ReadModel {
   }
 }
 
+export * from './amendments';
 export * from './attachments';
 export * from './calendar';
 export * from './changes';

@@ -42,9 +42,15 @@ export class PlanReadModel {
     return rows[0] ?? null;
   }
 
+  /** The commune's plan of a year, if it has one (what an import of that year's plan would update). */
+  async findByYear(commune: string, year: number): Promise<PlanRow | null> {
+    const rows: PlanRow[] = await this.db.query(`${SELECT} WHERE p.commune = $1 AND p.year = $2`, [commune, year]);
+    return rows[0] ?? null;
+  }
+
   tasksToStart(planId: string): Promise<ActivationTaskRow[]> {
     return this.db.query(
-      `SELECT id, number, content, lead_units, co_units, deadline_kind, due_dates FROM plan_tasks WHERE plan_id = $1 ORDER BY number`,
+      `SELECT id, number, content, lead_units, co_units, deadline_kind, due_dates FROM plan_tasks WHERE plan_id = $1 AND withdrawn_at IS NULL ORDER BY number`,
       [planId],
     );
   }

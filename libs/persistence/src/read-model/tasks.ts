@@ -4,7 +4,7 @@
  * Every query is scoped by commune: another commune's task is simply not found.
  */
 import type { DataSource } from 'typeorm';
-import type { DeadlineKind, TaskSnapshot, TaskStatus } from '@app/contracts';
+import type { DeadlineKind, SourceRef, TaskSnapshot, TaskStatus } from '@app/contracts';
 import { upgradeSnapshot } from './snapshot';
 
 export interface CurrentStepRow {
@@ -24,6 +24,15 @@ export interface TaskRow {
   commune: string;
   year: number;
   number: number;
+  /** What users know the task by ("12", "III.2"); `number` is its key. */
+  display_number: string;
+  /** Where the task was read in the plan file (line or row), when known. */
+  source: SourceRef | null;
+  /** Its place in the latest plan document: the order of the board. */
+  position: number;
+  /** Set when an amendment withdrew the task from the plan; the task stays, with its trail. */
+  withdrawn_at: Date | null;
+  withdrawn_decision: string | null;
   group_code: string;
   group_title: string | null;
   content: string;
@@ -47,7 +56,8 @@ export interface TaskRow {
 }
 
 const SELECT = `
-  SELECT t.id, t.plan_id, t.commune, p.year, t.number, t.group_code, gg.g->>'title' AS group_title, t.content, t.lead_units,
+  SELECT t.id, t.plan_id, t.commune, p.year, t.number, coalesce(t.display_number, t.number::text) AS display_number, t.source,
+         coalesce(t.position, t.number) AS position, t.withdrawn_at, t.withdrawn_decision, t.group_code, gg.g->>'title' AS group_title, t.content, t.lead_units,
          t.co_units, t.lead_units_text, t.co_units_text, t.deadline_raw, t.deadline_kind, t.due_dates, t.original_due_dates,
          t.product, t.workflow_id, t.status, t.current_step, t.cycle, t.snapshot, t.updated_at,
          coalesce((SELECT jsonb_object_agg(u.code, u.name) FROM units u WHERE u.commune = t.commune), '{}') AS unit_names
@@ -96,7 +106,7 @@ export class TaskReadModel {
       params.push(filter.status);
       where.push(`t.status = $${params.length}`);
     }
-    const rows: TaskRow[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY t.number`, params);
+    const rows: TaskRow[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY coalesce(t.position, t.number), t.number`, params);
     return rows.map(upgraded);
   }
 
@@ -105,7 +115,7 @@ export class TaskReadModel {
     const rows: TaskRow[] = await this.db.query(
       `${SELECT} WHERE t.commune = $1 AND EXISTS (
          SELECT 1 FROM inbox_items i WHERE i.task_id = t.id AND i.kind = 'DRAFT' AND i.principals && ARRAY[$2]::text[])
-       ORDER BY t.number`,
+       ORDER BY coalesce(t.position, t.number), t.number`,
       [commune, `user:${userId}`],
     );
     return rows.map(upgraded);
