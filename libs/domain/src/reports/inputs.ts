@@ -3,7 +3,7 @@
  * form shows each of these tasks with its status word; the figures are those the unit owns (indicators.ts).
  */
 import type { ReportTaskLine, UnitCode, UnitInputContent } from '@app/contracts';
-import { figureProblems } from './indicators';
+import { figureProblems, figuresOf } from './indicators';
 
 /** Bounds of the typed texts (the API's DTOs say the same). */
 export const INPUT_LIMITS = { narrative: 20_000, progress: 2_000, note: 2_000, tasks: 200 } as const;
@@ -32,4 +32,14 @@ export function unitInputProblems(
     seen.add(p.taskId);
   });
   return [...problems, ...figureProblems(unit, input.figures)];
+}
+
+/**
+ * The units a report asks for an input: the commune's internal units that lead a task of the plan or own figures of
+ * the report (TTPVHCC's service figures); a unit with nothing to report is not made to send an empty input, since
+ * the drafting waits for every unit asked.
+ */
+export function unitsAskedForInput(internalUnits: readonly UnitCode[], leadUnitsOfTasks: readonly (readonly UnitCode[])[]): UnitCode[] {
+  const leading = new Set(leadUnitsOfTasks.flat());
+  return internalUnits.filter((u) => leading.has(u) || figuresOf(u).length > 0);
 }
