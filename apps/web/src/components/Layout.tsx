@@ -29,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/hop-viec', label: 'Hộp việc', count: inboxCount, show: true },
     { to: '/viec-cua-toi', label: 'Việc của tôi', show: hasRole('STAFF') },
     { to: '/theo-doi', label: 'Theo dõi', show: true },
+    { to: '/bao-cao', label: 'Báo cáo', show: true },
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
     { to: '/lich-lam-viec', label: 'Lịch làm việc', show: hasRole('ADMIN', 'COORDINATOR') },
     { to: '/cai-dat-thoi-han', label: 'Cài đặt thời hạn', show: hasRole('ADMIN', 'COORDINATOR') },
