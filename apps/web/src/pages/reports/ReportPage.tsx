@@ -9,6 +9,8 @@ import { useSession } from '../../lib/session';
 import { useAsync } from '../../lib/useAsync';
 import { ReportPreview } from './ReportPreview';
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
 const TRAIL: Record<string, string> = {
   REPORT_OPENED: 'Mở báo cáo, đề nghị các đơn vị gửi số liệu',
   INPUT_SAVED: 'Lưu số liệu của đơn vị',
@@ -277,11 +279,18 @@ function DraftEditor({ report, onSaved }: { report: ReportDetail; onSaved: (p: P
       </p>
       {sections.map((s, i) => (
         <fieldset key={s.key} className="draft-section">
-          <legend>{s.title}</legend>
-          <label className="visually-hidden" htmlFor={`muc-${s.key}`}>
-            {s.title}
-          </label>
-          <textarea id={`muc-${s.key}`} rows={Math.min(12, Math.max(3, s.text.split('\n').length + 1))} value={s.text} onChange={(e) => setText(i, null, e.target.value)} />
+          <legend>
+            {ROMAN[i] ?? i + 1}. {s.title}
+          </legend>
+          {/* A section made of subsections has no text of its own unless one was written. */}
+          {(!s.subsections?.length || s.text) && (
+            <>
+              <label className="visually-hidden" htmlFor={`muc-${s.key}`}>
+                {s.title}
+              </label>
+              <textarea id={`muc-${s.key}`} rows={Math.min(12, Math.max(3, s.text.split('\n').length + 1))} value={s.text} onChange={(e) => setText(i, null, e.target.value)} />
+            </>
+          )}
           {(s.subsections ?? []).map((sub, j) => (
             <div key={sub.key} className="field">
               <label htmlFor={`muc-${s.key}-${sub.key}`}>{sub.title}</label>

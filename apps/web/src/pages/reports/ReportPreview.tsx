@@ -32,9 +32,11 @@ export function ReportPreview({ report }: { report: ReportDetail }) {
         <h3 className="nd30-title">BÁO CÁO</h3>
         <p className="nd30-summary">Kết quả thực hiện công tác cải cách hành chính {report.content.periodText}</p>
         <hr className="nd30-rule" />
-        {report.draft.sections.map((s) => (
+        {report.draft.sections.map((s, i) => (
           <div key={s.key}>
-            <h4>{s.title}</h4>
+            <h4>
+              {['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][i] ?? i + 1}. {s.title.toLocaleUpperCase('vi')}
+            </h4>
             {paragraphs(s.text)}
             {(s.subsections ?? []).map((sub) => (
               <div key={sub.key}>

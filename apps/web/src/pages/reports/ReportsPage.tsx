@@ -8,6 +8,8 @@ import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAsync } from '../../lib/useAsync';
 
+const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
 /** Báo cáo: the plan's reporting periods, each with its state and due dates; the coordinator opens one by hand. */
 export function ReportsPage() {
   const { hasRole } = useSession();
@@ -61,7 +63,7 @@ export function ReportsPage() {
                 return (
                   <tr key={r.id} className={`report-row status-${r.status.toLowerCase()}`}>
                     <th scope="row" data-label="Kỳ báo cáo">
-                      {r.status === 'SCHEDULED' ? r.periodText : <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{r.periodText}</Link>}
+                      {r.status === 'SCHEDULED' ? upperFirst(r.periodText) : <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{upperFirst(r.periodText)}</Link>}
                     </th>
                     <td data-label="Trạng thái">
                       <span className={`badge report-status report-status-${r.status.toLowerCase()}`}>{REPORT_STATUS_LABELS[r.status]}</span>
