@@ -119,7 +119,7 @@ describe('web app: the periodic report', () => {
       await page.goto(`/bao-cao/${encodeURIComponent(reportId)}`);
       await page.getByRole('heading', { name: 'Dự thảo báo cáo của xã' }).waitFor();
       await expect(page.getByLabel('Công tác chỉ đạo, điều hành cải cách hành chính').inputValue()).resolves.toContain('nhiệm vụ của Kế hoạch');
-      await screenshot(page, 'bao-cao-du-thao-1366');
+      await screenshot(page, 'bao-cao-du-thao-1366', { fullPage: false });
       await page.getByRole('button', { name: 'Lưu và trình duyệt' }).click();
       await page.getByText('Đã trình dự thảo báo cáo.').waitFor();
       await page.getByText('Chờ Phòng VH-XH thẩm định').first().waitFor();
@@ -127,15 +127,17 @@ describe('web app: the periodic report', () => {
     await as('vhxh.cchc', PHONE, async (page) => {
       await page.goto(`/bao-cao/${encodeURIComponent(reportId)}`);
       await page.getByText('Chờ Phòng VH-XH thẩm định').first().waitFor();
-      await screenshot(page, 'bao-cao-chi-tiet-360');
+      await screenshot(page, 'bao-cao-chi-tiet-360', { fullPage: false });
     });
     await t.http().post(`/api/reports/${reportId}/decision`).set(auth('vhxh.truongphong')).send({ decision: 'approve' }).expect(200);
     await as('chutich', PHONE, async (page) => {
       await page.getByRole('link', { name: 'Báo cáo kết quả CCHC năm 2026' }).click();
       await page.getByRole('heading', { name: 'Chủ tịch phê duyệt' }).waitFor();
       await page.getByRole('button', { name: 'Xem trước báo cáo và phụ lục' }).click();
-      await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
-      await screenshot(page, 'bao-cao-chu-tich-360');
+      await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').scrollIntoViewIfNeeded();
+      await screenshot(page, 'bao-cao-xem-truoc-360', { fullPage: false });
+      await page.getByRole('heading', { name: 'Chủ tịch phê duyệt' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'bao-cao-chu-tich-360', { fullPage: false });
       await page.getByRole('button', { name: 'Phê duyệt báo cáo' }).click();
       await page.getByText('Đã phê duyệt báo cáo.').waitFor();
       await page.getByText('Đã phê duyệt, chờ gửi').first().waitFor();
@@ -159,11 +161,17 @@ describe('web app: the periodic report', () => {
       await xlsx.saveAs(path.join(ARTIFACTS, 'phu-luc-bao-cao-cchc-nam-2026.xlsx'));
       await page.getByRole('button', { name: 'Xem trước báo cáo và phụ lục' }).click();
       await page.getByText('TM. ỦY BAN NHÂN DÂN').waitFor();
-      await screenshot(page, 'bao-cao-xem-truoc-1366');
+      await page.locator('.nd30-preview').scrollIntoViewIfNeeded();
+      await screenshot(page, 'bao-cao-xem-truoc-1366', { fullPage: false });
       await page.getByRole('button', { name: 'Gửi báo cáo tới Sở Nội vụ' }).click();
       await page.getByText('Đã gửi báo cáo tới Sở Nội vụ.').waitFor();
       await expect(page.getByTestId('submission').innerText()).resolves.toContain(`Phạm Minh Tuấn gửi tới ${DEPARTMENT}`);
-      await screenshot(page, 'bao-cao-da-gui-1366');
+      await screenshot(page, 'bao-cao-da-gui-1366', { fullPage: false });
+    });
+    await as('vhxh.cchc', PHONE, async (page) => {
+      await page.goto(`/bao-cao/${encodeURIComponent(reportId)}`);
+      await page.getByTestId('submission').waitFor();
+      await screenshot(page, 'bao-cao-da-gui-360', { fullPage: false });
     });
     const [mail] = await smtp.waitForMessages(1, { filter: (m) => m.to.includes(DEPARTMENT), timeoutMs: 30_000 });
     expect(mail.attachments.map((a) => a.filename).sort()).toEqual(['bao-cao-cchc-nam-2026.docx', 'phu-luc-bao-cao-cchc-nam-2026.xlsx']);

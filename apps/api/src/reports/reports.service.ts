@@ -104,7 +104,8 @@ export class ReportsService {
       opensAt: row.opens_at,
       inputDueAt: row.input_due_at,
       dueAt: row.due_at,
-      dueState: row.status === 'SUBMITTED' ? null : dueState(row.due_at, ctx.today, ctx.calendar, ctx.dueSoonWorkingDays),
+      // A period not opened (one already past when the plan was activated) is not late: nothing was asked yet.
+      dueState: row.status === 'SUBMITTED' || row.status === REPORT_SCHEDULED ? null : dueState(row.due_at, ctx.today, ctx.calendar, ctx.dueSoonWorkingDays),
       workflowId: row.workflow_id,
       unitInputs: (s?.units ?? []).map((u) => ({ unit: u.unit, unitName: unitNames[u.unit] ?? u.unit, status: u.status, dueAt: s!.inputDueAt })),
       submission: s?.submission ?? null,

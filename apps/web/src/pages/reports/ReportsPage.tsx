@@ -42,7 +42,7 @@ export function ReportsPage() {
       {plan && reports.data && (
         <>
           <p className="lead-text">
-            Các kỳ báo cáo của {plan.title} ({plan.year}). Đơn vị gửi số liệu trước hạn của đơn vị; xã gửi báo cáo tới Sở Nội vụ trước hạn gửi Sở.
+            Các kỳ báo cáo của {plan.title}. Đơn vị gửi số liệu trước hạn của đơn vị; xã gửi báo cáo tới Sở Nội vụ trước hạn gửi Sở.
           </p>
           <table className="report-periods">
             <thead>

@@ -95,7 +95,7 @@ export function UnitInputPage({ reportId, unit }: { reportId: string; unit: stri
                   <Link to={`/nhiem-vu/${encodeURIComponent(t.taskId)}`}>Nhiệm vụ {t.number}</Link>: {t.content}
                 </h3>
                 <p>
-                  <span className={`badge word-${t.statusWord.key.toLowerCase()}`}>{t.statusWord.text}</span>
+                  <span className={`badge ${t.statusWord.key.endsWith('LATE') ? 'badge-danger' : t.statusWord.key.startsWith('DONE') ? 'badge-success' : 'badge-neutral'}`}>{t.statusWord.text}</span>
                   {t.completedOn && <span className="muted"> — hoàn thành {formatDate(t.completedOn)}</span>}
                 </p>
                 {t.product && <p className="muted">Sản phẩm: {t.product}</p>}
