@@ -185,6 +185,7 @@ export class ReportsService {
       })),
       lastReturn: s?.lastReturn ?? null,
       reopenings: s?.reopenings ?? [],
+      communeName: sources.facts.communeName,
       departmentName: sources.facts.departmentName,
       departmentEmail: sources.facts.departmentEmail,
       content: sources.content,

@@ -64,6 +64,8 @@ export interface ReportDetail extends ReportSummary {
   openSteps: { stepId: string; kind: StepKind; unit: string | null; unitName: string | null; assignee: UserRef | null; dueAt: string | null; dueState: DueState; escalationLevel: number }[];
   lastReturn: { reason: string; by: UserRef; at: string } | null;
   reopenings: { at: string; by: UserRef; reason: string }[];
+  /** As stored: "Xã An Lão". */
+  communeName: string;
   departmentName: string;
   departmentEmail: string | null;
   content: {

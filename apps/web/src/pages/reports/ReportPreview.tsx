@@ -12,6 +12,8 @@ export function ReportPreview({ report }: { report: ReportDetail }) {
       .map((l) => l.trim())
       .filter(Boolean)
       .map((l, i) => <p key={i}>{l}</p>);
+  // "Xã An Lão" → "XÃ AN LÃO" under the committee, "An Lão" before the date (as the .docx prints them).
+  const place = report.communeName.replace(/^(xã|phường|thị trấn)\s+/i, '').trim();
   const signedByChairman = report.status === 'APPROVED' || report.status === 'SUBMITTED';
   return (
     <div className="nd30-preview" aria-label="Xem trước báo cáo">
@@ -19,14 +21,14 @@ export function ReportPreview({ report }: { report: ReportDetail }) {
         <div className="nd30-head">
           <div className="nd30-issuer">
             <p>ỦY BAN NHÂN DÂN</p>
-            <p className="strong">XÃ AN LÃO</p>
+            <p className="strong">{`XÃ ${place}`.toLocaleUpperCase('vi')}</p>
             <hr />
             <p>Số: &nbsp;&nbsp;&nbsp;/BC-UBND</p>
           </div>
           <div className="nd30-motto">
             <p className="strong">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
             <p className="strong underline">Độc lập - Tự do - Hạnh phúc</p>
-            <p className="italic">An Lão, ngày &nbsp;&nbsp; tháng &nbsp;&nbsp; năm {report.year}</p>
+            <p className="italic">{place}, ngày &nbsp;&nbsp; tháng &nbsp;&nbsp; năm {report.year}</p>
           </div>
         </div>
         <h3 className="nd30-title">BÁO CÁO</h3>
