@@ -323,10 +323,12 @@ interface Findings {
   doubled: string[];
   stuck: string[];
   filesMissing: string[];
+  /** Changes the read model set aside (bad data, or a row gone): none are expected; the first place to look. */
+  setAside: string[];
 }
 
 async function check(s: Stack, tasks: TaskRef[]): Promise<Findings> {
-  const f: Findings = { neverApplied: [], doubled: [], stuck: [...stuck], filesMissing: [] };
+  const f: Findings = { neverApplied: [], doubled: [], stuck: [...stuck], filesMissing: [], setAside: [] };
   const q = (sql: string, params: unknown[] = []) => s.app.ds.query(sql, params);
   const connection = await Connection.connect({ address: s.temporal.address });
   const client = new Client({ connection });
@@ -359,7 +361,11 @@ async function check(s: Stack, tasks: TaskRef[]): Promise<Findings> {
       );
       const row = (await q(`SELECT status, last_seq, workflow_id FROM plan_tasks WHERE id = $1`, [task.id]))[0];
       const inbox: string[] = (await q(`SELECT step_id FROM inbox_items WHERE task_id = $1 ORDER BY step_id`, [task.id])).map((r: any) => r.step_id);
-      const drafts: { content: string }[] = await q(`SELECT content FROM draft_versions WHERE task_id = $1`, [task.id]);
+      const drafts: { content: string }[] = await q(
+        // Drafts are stored by reference (text_contents); rows from before carry the text inline.
+        `SELECT coalesce(d.content, c.content) AS content FROM draft_versions d LEFT JOIN text_contents c ON c.id = d.content_id WHERE d.task_id = $1`,
+        [task.id],
+      );
 
       // Accepted but never applied: every accepted action has its trace.
       for (const x of mine.filter((m) => m.outcome === 'accepted' || m.outcome === 'closedOnRetry')) {
@@ -420,6 +426,10 @@ async function check(s: Stack, tasks: TaskRef[]): Promise<Findings> {
         else if (stored.sha256 !== a.sha256 || createHash('sha256').update(stored.content).digest('hex') !== a.sha256) f.filesMissing.push(`${label}: tệp ${a.id} sai nội dung`);
       }
     }
+    const setAside: { workflow_id: string; seq: number; event_type: string; error: string }[] = await q(
+      `SELECT workflow_id, seq, event_type, error FROM read_model_set_aside ORDER BY set_aside_at`,
+    );
+    f.setAside = setAside.map((r) => `${r.workflow_id}#${r.seq} ${r.event_type}: ${r.error}`);
   } finally {
     await connection.close();
   }
@@ -489,6 +499,7 @@ async function main(): Promise<void> {
     for (const [title, list] of [['never applied', f.neverApplied], ['doubled', f.doubled], ['stuck', f.stuck], ['files missing', f.filesMissing]] as const) {
       if (list.length) console.log(`\n${title}:\n${list.slice(0, 20).map((l) => `  - ${l}`).join('\n')}`);
     }
+    if (f.setAside.length) console.log(`\nset aside by the read model:\n${f.setAside.map((l) => `  - ${l}`).join('\n')}`);
     if (unaskedExits.length) console.log(`\nworker exits not asked for:\n${unaskedExits.slice(0, 10).map((l) => `  - ${l}`).join('\n')}`);
     const refused = sent.filter((x) => x.outcome === 'refused');
     if (refused.length) {

@@ -9,11 +9,13 @@ import { CalendarPage } from './pages/CalendarPage';
 import { DeadlineSettingsPage } from './pages/DeadlineSettingsPage';
 import { DelegationPage } from './pages/DelegationPage';
 import { DraftEditorPage } from './pages/DraftEditorPage';
+import { HandledPage } from './pages/HandledPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { MailboxPage } from './pages/MailboxPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { OverduePage } from './pages/OverduePage';
 import { TaskPage } from './pages/TaskPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { ReportPage } from './pages/reports/ReportPage';
@@ -27,6 +29,8 @@ import { UnitInputPage } from './pages/reports/UnitInputPage';
  *   /nhiem-vu/:id         a task: details, trail, and the caller's action (approve/return, assign, contribute)
  *   /viec-cua-toi         Việc của tôi (staff)
  *   /viec-cua-toi/:id     the draft editor
+ *   /da-xu-ly             Đã trình / Đã xử lý (what I sent or decided, and where it is now)
+ *   /qua-han              Quá hạn (overdue steps per unit; ?don-vi= one unit)
  *   /theo-doi             Theo dõi (board, import, activate)
  *   /uy-quyen             Ủy quyền (delegation)
  *   /lich-lam-viec        Lịch làm việc (holidays and working Saturdays; ?nam=2027 another year)
@@ -73,6 +77,8 @@ export function App() {
 function route(pathname: string) {
   if (pathname === '/hop-viec') return <InboxPage />;
   if (pathname === '/viec-cua-toi') return <MyWorkPage />;
+  if (pathname === '/da-xu-ly') return <HandledPage />;
+  if (pathname === '/qua-han') return <OverduePage />;
   if (pathname === '/theo-doi') return <BoardPage />;
   if (pathname === '/uy-quyen') return <DelegationPage />;
   if (pathname === '/lich-lam-viec') return <CalendarPage />;

@@ -35,3 +35,4 @@ export * from './deadlines';
 export * from './settings';
 export * from './text/clean-text';
 export * from './reports';
+export * from './notices/told-events';

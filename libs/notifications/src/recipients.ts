@@ -17,7 +17,7 @@
  *   escalations and everything else cannot be turned off.
  */
 import type { EscalationTarget, OpenStep, Principal, ReportChange, Role, TaskChange, UnitCode, UserRef } from '@app/contracts';
-import { communeDate, principal, principalsOf } from '@app/domain';
+import { communeDate, principal, principalsOf, tellsAnyone } from '@app/domain';
 
 /** An active person of the commune as the notifier sees him. */
 export interface Person {
@@ -124,6 +124,8 @@ const isTarget = (x: unknown): x is EscalationTarget => x === 'HOLDER' || x === 
 /** The notices one task event gives: at most one per person, never to the person who acted. */
 export function noticesFor(change: TaskChange, ctx: NoticeContext): Notice[] {
   const { event, snapshot } = change;
+  // The domain's list of events that may tell anyone is the gate (the workflow asks it too); the cases below say whom.
+  if (!tellsAnyone(event.type)) return [];
   const today = communeDate(new Date(event.at));
   const data = event.data ?? {};
   const opened = (pred: (s: OpenStep) => boolean) => snapshot.openSteps.filter((s) => s.openedAt === event.at && pred(s));

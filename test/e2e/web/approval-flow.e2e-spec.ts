@@ -8,6 +8,9 @@ import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, message
 /**
  * The web app in Chromium against the real stack (API + worker in this process, PostgreSQL, Temporal):
  * task 25 (Phòng Kinh tế) goes through the whole chain as the demo accounts would do it in the browser.
+ *
+ * The chain is one story, so it is one test (its steps run in order inside it, each named in a failure); the login
+ * page and the delegation are tests of their own that need nothing from it. Jest may run them in any order.
  */
 describe('web app: the approval chain in the browser', () => {
   let t: TestApp;
@@ -120,7 +123,8 @@ describe('web app: the approval chain in the browser', () => {
     await context.close();
   });
 
-  it('vhxh.cchc imports the plan file on the board, sees the warnings, and activates the plan', async () => {
+  /** vhxh.cchc imports the plan file on the board, sees the warnings, and activates the plan. */
+  async function importAndActivate(): Promise<void> {
     await as('vhxh.cchc', async (page) => {
       await page.getByRole('link', { name: 'Theo dõi' }).click();
       await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
@@ -143,9 +147,10 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByText('Đang thực hiện', { exact: true }).first().waitFor();
     });
     await waitForAssignStep();
-  });
+  }
 
-  it('kt.truongphong assigns the task to kt.chuyenvien from the task page', async () => {
+  /** kt.truongphong assigns the task to kt.chuyenvien from the task page. */
+  async function assign(): Promise<void> {
     await as('kt.truongphong', async (page) => {
       await page.getByRole('list', { name: 'Danh sách việc' }).waitFor();
       await screenshot(page, '04-hop-viec-truong-phong');
@@ -153,10 +158,15 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByLabel('Chuyên viên thực hiện').selectOption({ label: 'Đỗ Thị Hương (kt.chuyenvien)' });
       await page.getByRole('button', { name: 'Phân công', exact: true }).click();
       await page.getByText('Đã phân công Đỗ Thị Hương thực hiện nhiệm vụ.').waitFor();
+      // The page shows the task the assignment answered with: no more "Phân công", and now "Giao lại".
+      await page.getByRole('heading', { name: 'Giao lại' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Phân công thực hiện' }).count()).toBe(0);
+      await page.locator('ol.timeline').getByText('Giao cho Đỗ Thị Hương').waitFor();
     });
-  });
+  }
 
-  it('kt.chuyenvien writes a draft, saves versions, uploads a file (and is told when one is too big) and submits', async () => {
+  /** kt.chuyenvien writes a draft, saves versions, uploads a file (and is told when one is too big) and submits. */
+  async function draftAndSubmit(): Promise<void> {
     await as('kt.chuyenvien', async (page) => {
       await page.getByRole('link', { name: /Việc của tôi/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
@@ -215,9 +225,10 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
       await page.getByText('Đã trình dự thảo nhiệm vụ 25 để duyệt.').waitFor();
     });
-  });
+  }
 
-  it('kt.truongphong sees the draft, its file and the trail, downloads the file and approves', async () => {
+  /** kt.truongphong sees the draft, its file and the trail, downloads the file and approves. */
+  async function headApproves(): Promise<void> {
     await as('kt.truongphong', async (page) => {
       await openFromInbox(page, 'Trưởng phòng duyệt');
       await page.getByText('Báo cáo tự chủ tài chính — bản 2, có số liệu (sửa dở)').waitFor();
@@ -234,9 +245,10 @@ describe('web app: the approval chain in the browser', () => {
       await screenshot(page, '07-nhiem-vu-duyet');
       await approveOpenItem(page);
     });
-  });
+  }
 
-  it('vhxh.truongphong must give a reason to return it, then returns it', async () => {
+  /** vhxh.truongphong must give a reason to return it, then returns it. */
+  async function vhxhReturns(): Promise<void> {
     await as('vhxh.truongphong', async (page) => {
       await openFromInbox(page, 'Phòng VH-XH thẩm định');
       await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
@@ -252,9 +264,10 @@ describe('web app: the approval chain in the browser', () => {
       expect(await note.innerText()).toMatch(/Bổ sung số liệu quý IV$/);
       await screenshot(page, '07b-nhiem-vu-bi-tra-lai');
     });
-  });
+  }
 
-  it('kt.chuyenvien sees the reason on top, revises and resubmits', async () => {
+  /** kt.chuyenvien sees the reason on top, revises and resubmits. */
+  async function reviseAndResubmit(): Promise<void> {
     await as('kt.chuyenvien', async (page) => {
       await page.getByRole('link', { name: /Việc của tôi/ }).click();
       await page.getByRole('heading', { name: 'Bị trả lại (1)' }).waitFor();
@@ -293,9 +306,10 @@ describe('web app: the approval chain in the browser', () => {
       await page.getByText('Đã trình dự thảo nhiệm vụ 25 để duyệt, kèm tệp “bien-ban-bo-sung.pdf” (3 KB).').waitFor();
       await page.unroute('**/api/tasks/*/attachments');
     });
-  });
+  }
 
-  it('the chain climbs again: kt.truongphong approves from the list (bulk); vhxh.truongphong’s step closed elsewhere is explained', async () => {
+  /** the chain climbs again: kt.truongphong approves from the list (bulk); vhxh.truongphong’s step closed elsewhere is explained. */
+  async function climbAgain(): Promise<void> {
     await as('kt.truongphong', async (page) => {
       await page.getByLabel('Chọn nhiệm vụ 25 để duyệt').check();
       await page.getByRole('button', { name: 'Duyệt các mục đã chọn (1)' }).click();
@@ -316,23 +330,25 @@ describe('web app: the approval chain in the browser', () => {
       expect(await page.getByRole('button', { name: 'Duyệt', exact: true }).count()).toBe(0);
       await screenshot(page, '10-buoc-da-duoc-xu-ly');
     });
-  });
+  }
 
-  it('chutich approves: the task is completed', async () => {
+  /** chutich approves: the task is completed. */
+  async function chairmanApproves(): Promise<void> {
     await as('chutich', async (page) => {
       await openFromInbox(page, 'Chủ tịch phê duyệt');
       await approveOpenItem(page, 'Phê duyệt');
     });
-  });
+  }
 
-  it('vhxh.cchc sees task 25 completed on the board, with its full timeline and a Temporal link', async () => {
+  /** vhxh.cchc sees task 25 completed on the board, with its full timeline and a Temporal link. */
+  async function boardAndTimeline(): Promise<void> {
     await as('vhxh.cchc', async (page) => {
       await page.getByRole('link', { name: 'Theo dõi' }).click();
       await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
       await page.getByRole('figure', { name: 'Tiến độ theo nhóm nhiệm vụ' }).waitFor();
       const row = page.locator('tr[data-task-number="25"]');
       await row.getByText('Hoàn thành', { exact: true }).waitFor();
-      await row.getByText('Đã hoàn thành').waitFor();
+      await row.getByText('Hoàn thành đúng hạn').waitFor();
       await screenshot(page, '11-theo-doi');
 
       // Search without diacritics and case: "tu chu" finds "tự chủ" (tasks 25 and 26), "đ" is "d".
@@ -372,7 +388,28 @@ describe('web app: the approval chain in the browser', () => {
       expect(await link.getAttribute('href')).toContain(encodeURIComponent(`${t.commune}:2026:task:25`));
       await screenshot(page, '12-nhiem-vu-hoan-thanh');
     });
-  });
+  }
+
+  it('task 25 goes through the whole chain in the browser, from the plan file to the completed task on the board', async () => {
+    const story: [string, () => Promise<void>][] = [
+      ['import and activate the plan', importAndActivate],
+      ['assign', assign],
+      ['draft and submit', draftAndSubmit],
+      ['the Trưởng phòng approves', headApproves],
+      ['Phòng VH-XH returns it', vhxhReturns],
+      ['revise and resubmit', reviseAndResubmit],
+      ['bulk approval; a step closed elsewhere', climbAgain],
+      ['the Chairman approves', chairmanApproves],
+      ['the board and the timeline', boardAndTimeline],
+    ];
+    for (const [name, step] of story) {
+      try {
+        await step();
+      } catch (err) {
+        throw new Error(`step “${name}”: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }, 420_000);
 
   it('chutich delegates to phochutich and ends the delegation', async () => {
     await as('chutich', async (page) => {

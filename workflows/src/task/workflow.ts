@@ -33,7 +33,7 @@ import {
   taskSnapshotQuery,
 } from '@app/contracts';
 import type { TaskActivities, TaskChange, TaskSnapshot, TaskWorkflowInput } from '@app/contracts';
-import { communeDate, startOfDayAfter } from '@app/domain';
+import { communeDate, startOfDayAfter, tellsAnyone } from '@app/domain';
 import { Outbox } from './outbox';
 import {
   checkAddAttachment,
@@ -117,6 +117,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   const startDay = !input.carry && patched('start-at-current-cycle') ? communeDate(Date.now()) : undefined;
   const write = patched('read-model-local-activity') ? local.applyTaskChange : remote.applyTaskChange;
   const deadlinesAct = patched('deadlines-act');
+  // Runs from here on schedule the notifications activity only for events that may tell someone, and plan their
+  // timer again only when the next wake-up moves: a draft saved many times adds neither activities nor timers.
+  const quietHistory = patched('quiet-history');
 
   const state = createTaskState(input, workflowInfo().workflowId, startDay);
   openFirstSteps(state, new Date());
@@ -125,7 +128,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   const notifying: Promise<void>[] = [];
   const outbox = new Outbox<TaskChange>(async (change) => {
     await write(change);
-    if (deadlinesAct) notifying.push(notifyTaskEvent(change));
+    if (deadlinesAct && (!quietHistory || tellsAnyone(change.event.type))) notifying.push(notifyTaskEvent(change));
   });
   const today = () => communeDate(Date.now());
   const closed = () => state.stage === 'COMPLETED' || state.stage === 'WITHDRAWN';
@@ -229,7 +232,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     }
     // Sleep until the next reminder or rung, a person acts (the timers are planned again), or a write stalls.
     const revision = state.revision;
-    const woken = () => closed() || outbox.stalled || state.revision !== revision;
+    const replan = quietHistory ? () => nextWakeAt(state) !== wakeAt : () => state.revision !== revision;
+    const woken = () => closed() || outbox.stalled || replan();
     if (wakeAt === null) await condition(woken);
     else await condition(woken, wakeAt - Date.now());
   }

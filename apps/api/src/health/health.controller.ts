@@ -1,8 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ReadModel } from '@app/persistence';
-import { Public } from '../common/current-user';
+import { AuthUser, CurrentUser, Public } from '../common/current-user';
+import { ApiErrorResponses } from '../common/openapi';
+import { requirePlanManager } from '../plans/plan-file';
 import { TemporalService } from '../temporal/temporal.service';
 
 const HEALTH_SCHEMA = {
@@ -33,5 +35,25 @@ export class HealthController {
     const ok = database === 'up' && temporal === 'up';
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'degraded', database, temporal };
+  }
+
+  /**
+   * Changes of the commune's workflows that the read model refused for a reason no retry can fix (bad data): they
+   * were set aside so later changes go through, and the coordinator sees them here (the board shows their count).
+   */
+  @Get('set-aside')
+  @ApiOkResponse({ description: 'SetAsideChange[]: { workflowId, seq, taskId, eventType, error, setAsideAt }, mới nhất trước' })
+  @ApiErrorResponses(403)
+  async setAside(@CurrentUser() user: AuthUser) {
+    requirePlanManager(user, 'Chỉ cán bộ đầu mối CCHC hoặc quản trị viên xem được các thay đổi chưa ghi được vào dữ liệu theo dõi.');
+    const rows = await this.readModel.trail.setAside(user.commune);
+    return rows.map((r) => ({
+      workflowId: r.workflow_id,
+      seq: r.seq,
+      taskId: r.task_id,
+      eventType: r.event_type,
+      error: r.error,
+      setAsideAt: r.set_aside_at,
+    }));
   }
 }

@@ -8,6 +8,7 @@ import type {
   Attachment,
   BulkResult,
   Delegation,
+  HandledTask,
   HistoryEvent,
   ImportResult,
   InboxItem,
@@ -15,12 +16,15 @@ import type {
   MailboxEntry,
   MailboxMessage,
   MyTask,
+  OverdueReport,
+  SetAsideChange,
   Plan,
   PlanPreview,
   Preferences,
   Role,
   Task,
   TaskDetail,
+  TaskUpdate,
   Unit,
   UnitCode,
   UnitKind,
@@ -87,10 +91,11 @@ export const Api = {
 
   task: (taskId: string) => api<TaskDetail>(`/tasks/${id(taskId)}`),
   history: (taskId: string) => api<HistoryEvent[]>(`/tasks/${id(taskId)}/history`),
-  assign: (taskId: string, assigneeId: string, stepId?: string) =>
-    api<Task>(`/tasks/${id(taskId)}/assign`, { method: 'POST', body: { assigneeId, stepId } }),
-  saveDraft: (taskId: string, content: string) =>
-    api<unknown>(`/tasks/${id(taskId)}/draft`, { method: 'PUT', body: { content } }),
+  // Every action answers with the updated task (the workflow's snapshot: no drafts, attachments, Temporal link).
+  /** Assigns an ASSIGN step, or on a DRAFT step gives the part to someone else (reassign). */
+  assign: (taskId: string, assigneeId: string, stepId?: string, note?: string) =>
+    api<TaskUpdate>(`/tasks/${id(taskId)}/assign`, { method: 'POST', body: { assigneeId, stepId, note: note || undefined } }),
+  saveDraft: (taskId: string, content: string) => api<TaskUpdate>(`/tasks/${id(taskId)}/draft`, { method: 'PUT', body: { content } }),
   uploadAttachment: (taskId: string, file: File, onProgress?: (p: UploadProgress) => void) => {
     const form = new FormData();
     form.append('file', file, file.name);
@@ -99,18 +104,35 @@ export const Api = {
   downloadAttachment: (taskId: string, att: Attachment) =>
     download(`/tasks/${id(taskId)}/attachments/${id(att.id)}`, att.name),
   submit: (taskId: string, stepId: string | undefined, note?: string) =>
-    api<Task>(`/tasks/${id(taskId)}/submit`, { method: 'POST', body: { stepId, note: note || undefined } }),
+    api<TaskUpdate>(`/tasks/${id(taskId)}/submit`, { method: 'POST', body: { stepId, note: note || undefined } }),
   decide: (taskId: string, stepId: string, decision: 'approve' | 'return', comment?: string) =>
-    api<Task>(`/tasks/${id(taskId)}/decision`, {
+    api<TaskUpdate>(`/tasks/${id(taskId)}/decision`, {
       method: 'POST',
       body: { stepId, decision, comment: comment || undefined },
     }),
   setSchedule: (taskId: string, dueDates: string[]) =>
-    api<TaskDetail>(`/tasks/${id(taskId)}/schedule`, { method: 'PUT', body: { dueDates } }),
+    api<TaskUpdate>(`/tasks/${id(taskId)}/schedule`, { method: 'PUT', body: { dueDates } }),
+  setLeadUnits: (taskId: string, units: UnitCode[]) =>
+    api<TaskUpdate>(`/tasks/${id(taskId)}/lead-units`, { method: 'PUT', body: { units } }),
   requestContributions: (taskId: string, requests: { unit: UnitCode; dueAt: string | null }[]) =>
-    api<unknown>(`/tasks/${id(taskId)}/contributions/request`, { method: 'POST', body: { requests } }),
+    api<TaskUpdate>(`/tasks/${id(taskId)}/contributions/request`, { method: 'POST', body: { requests } }),
   contribute: (taskId: string, unit: UnitCode, content: string) =>
-    api<unknown>(`/tasks/${id(taskId)}/contributions`, { method: 'POST', body: { unit, content } }),
+    api<TaskUpdate>(`/tasks/${id(taskId)}/contributions`, { method: 'POST', body: { unit, content } }),
+  /** TASK: the task's date (decided by the Chairman); STEP: a contribution's date (decided by the unit head). */
+  requestExtension: (taskId: string, body: { newDueAt: string; reason: string; scope: 'TASK' | 'STEP'; stepId?: string }) =>
+    api<TaskUpdate>(`/tasks/${id(taskId)}/extension`, { method: 'POST', body }),
+  decideExtension: (taskId: string, decision: 'approve' | 'reject', comment?: string) =>
+    api<TaskUpdate>(`/tasks/${id(taskId)}/extension/decision`, {
+      method: 'POST',
+      body: { decision, comment: comment || undefined },
+    }),
+
+  overdue: () => api<OverdueReport>('/overdue'),
+  /** "Đã trình / Đã xử lý": what I sent or decided, and where each task is now. */
+  handled: () => api<HandledTask[]>('/inbox/handled'),
+
+  /** Changes the tracking data refused and set aside (coordinator, administrator). */
+  setAside: () => api<SetAsideChange[]>('/health/set-aside'),
 
   myTasks: () => api<MyTask[]>('/my/tasks'),
   inbox: () => api<InboxItem[]>('/inbox'),

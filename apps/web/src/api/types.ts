@@ -11,13 +11,16 @@ import type {
   AmendmentTaskView,
   Contribution,
   DeadlineKind,
+  Extension,
   OpenStep,
   PlanPreview,
   PreviewTask,
   PreviewUnitCell,
   PreviewWarning,
+  ReturnInfo,
   Role,
   StepKind,
+  TaskAction,
   TaskPart,
   TaskStatus,
   Unit,
@@ -25,6 +28,7 @@ import type {
   UnitKind,
   UserRef,
 } from '../../../../libs/contracts/src';
+import type { StatusWord } from '../../../../libs/domain/src/deadlines/status-word';
 
 export type {
   AmendedField,
@@ -34,13 +38,17 @@ export type {
   AmendmentTaskView,
   Contribution,
   DeadlineKind,
+  Extension,
   OpenStep,
   PlanPreview,
   PreviewTask,
   PreviewUnitCell,
   PreviewWarning,
+  ReturnInfo,
   Role,
+  StatusWord,
   StepKind,
+  TaskAction,
   TaskPart,
   TaskStatus,
   Unit,
@@ -48,6 +56,9 @@ export type {
   UnitKind,
   UserRef,
 };
+
+/** How a due date stands today, by the commune's working days (api.md "Working days and due dates"). */
+export type DueState = 'ON_TIME' | 'DUE_SOON' | 'OVERDUE' | 'NO_DATE';
 
 export interface UnitRef {
   code: UnitCode;
@@ -107,12 +118,24 @@ export interface Deadline {
   originalDueDates?: string[];
 }
 
-export interface CurrentStep {
+/** An open step as the API shows it: who holds it, since when, by when, and how that date stands today. */
+export interface StepView {
+  stepId: string;
   kind: StepKind;
-  assignee: UserRef | null;
   unit: UnitCode | null;
+  unitName: string | null;
+  /** The role that holds the step when no person is named. */
+  holderRole: Role;
+  assignee: UserRef | null;
+  openedAt: string;
   dueAt: string | null;
+  dueState: DueState;
+  /** 0 = none; the place in the commune's ladder of reminders and escalations reached so far. */
+  escalationLevel: number;
+  /** Working days the step has been with its holder. */
+  workingDaysOpen: number;
 }
+export type CurrentStep = StepView;
 
 export interface Task {
   id: string;
@@ -137,7 +160,13 @@ export interface Task {
   currentStep: CurrentStep | null;
   /** 1-based cycle of a recurring or continuous task (one per period). */
   cycle?: number;
+  /** The cycle's date now (extended, if an extension was granted). */
   cycleDueAt?: string | null;
+  /** The cycle's first date, which on-time counts use. */
+  cycleOriginalDueAt?: string | null;
+  /** "Đang thực hiện quá hạn", "Hoàn thành đúng hạn"…: the tracker's word for the cycle, from the API. */
+  statusWord?: { key: StatusWord; text: string };
+  workflowId?: string;
 }
 
 export interface DraftVersion {
@@ -157,34 +186,57 @@ export interface Attachment {
   createdAt?: string;
 }
 
-/** What the caller may do on a task now (api.md "Additions": `allowedActions`). */
-export type TaskAction =
-  | 'assign'
-  | 'reassign'
-  | 'saveDraft'
-  | 'addAttachment'
-  | 'submit'
-  | 'approve'
-  | 'return'
-  | 'requestContributions'
-  | 'contribute'
-  | 'setSchedule'
-  | 'requestExtension'
-  | 'decideExtension';
-
+/**
+ * A task with everything the task page shows. An action answers with the same shape without `drafts`,
+ * `attachments` and `temporalUiUrl` (it comes from the workflow's snapshot): see {@link TaskUpdate}.
+ */
 export interface TaskDetail extends Task {
   drafts: DraftVersion[];
   attachments: Attachment[];
-  steps: OpenStep[];
+  steps: StepView[];
   parts: TaskPart[];
   contributions: Contribution[];
   lastReturnReason: string | null;
+  lastReturn?: ReturnInfo | null;
+  extensions?: Extension[];
   workflowId: string;
   cycle: number;
   /** Link to this task's workflow in the Temporal UI, when the server knows the UI. */
   temporalUiUrl?: string | null;
-  /** The actions the caller may take now; absent from servers older than api.md's "Additions". */
-  allowedActions?: TaskAction[];
+  /** The actions the caller may take now: the web shows a button only for a listed action. */
+  allowedActions: TaskAction[];
+}
+
+/** What an action answers: the task from the workflow's snapshot. */
+export type TaskUpdate = Omit<TaskDetail, 'drafts' | 'attachments' | 'temporalUiUrl'> &
+  Partial<Pick<TaskDetail, 'drafts' | 'attachments' | 'temporalUiUrl'>>;
+
+/** GET /inbox/handled: a task I sent or decided, with my last action on it, and where it is now. */
+export interface HandledTask extends Task {
+  lastAction: { type: string; at: string; comment: string | null };
+}
+
+/** GET /overdue. */
+export interface OverdueItem {
+  taskId: string;
+  number: number;
+  title: string;
+  stepId: string;
+  kind: StepKind;
+  /** The step's unit, or the task's lead unit for a step of the whole commune (the Chairman's). */
+  unit: UnitCode | null;
+  unitName: string | null;
+  holderRole: Role;
+  assignee: string | null;
+  dueAt: string;
+  workingDaysLate: number;
+  escalationLevel: number;
+}
+export interface OverdueReport {
+  today: string;
+  total: number;
+  perUnit: { unit: UnitCode | null; count: number }[];
+  items: OverdueItem[];
 }
 
 export interface MyTask extends Task {
@@ -217,11 +269,15 @@ export interface InboxItem {
   kind: StepKind;
   unit: UnitRef | null;
   dueAt: string | null;
+  dueState: DueState;
   overdue: boolean;
+  openedAt?: string;
+  escalationLevel?: number;
   onBehalfOf?: UserRef | string | null;
   stepId: string;
   groupCode: string;
   status: TaskStatus;
+  deadlineRaw?: string;
 }
 
 export interface BulkResult {
@@ -285,4 +341,14 @@ export interface MailboxMessage extends MailboxEntry {
   text: string;
   html: string | null;
   attachments: { filename: string | null; contentType: string; size: number }[];
+}
+
+/** A workflow change the tracking data refused (bad data) and set aside; GET /health/set-aside. */
+export interface SetAsideChange {
+  workflowId: string;
+  seq: number;
+  taskId: string | null;
+  eventType: string | null;
+  error: string;
+  setAsideAt: string;
 }

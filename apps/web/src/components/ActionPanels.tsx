@@ -1,24 +1,34 @@
-/** What the signed-in user can do on a task right now: decide, assign, contribute, ask for contributions. */
+/**
+ * What the signed-in user can do on a task right now. Each panel is shown by the page only when the server lists its
+ * action (`allowedActions`, see lib/taskActions.ts); each answers with the task the action returned.
+ */
 import { useRef, useState, type FormEvent } from 'react';
 import { Api } from '../api/endpoints';
-import type { InboxItem, TaskDetail, UnitCode } from '../api/types';
+import type { Extension, StepView, TaskDetail, TaskUpdate, UnitCode } from '../api/types';
 import { formatDate } from '../lib/format';
-import { personName, stepKindLabel, unitName } from '../lib/labels';
+import { headOfUnit, personName, stepKindLabel, unitName } from '../lib/labels';
 import { useStepAction } from '../lib/stepAction';
 import { useAsync } from '../lib/useAsync';
 import { DateField } from './DateField';
 import { ConfirmDialog } from './Dialog';
 import { ErrorBox, FieldError, invalidAria, Loading, Notice, type NoticeState } from './Feedback';
 
-/** Duyệt / Trả lại on a review step. A return needs a reason. */
+/** Duyệt / Trả lại on a review step, each button only when its action is listed. A return needs a reason. */
 export function DecisionPanel({
   task,
-  item,
+  step,
+  behalf,
+  canApprove,
+  canReturn,
   onDone,
   onStale,
 }: {
   task: TaskDetail;
-  item: InboxItem;
+  step: StepView;
+  /** The Chairman the user acts for by delegation, if so (the inbox says it). */
+  behalf: string | null;
+  canApprove: boolean;
+  canReturn: boolean;
   onDone: (decision: 'approve' | 'return') => void;
   onStale: (message: string) => void;
 }) {
@@ -28,7 +38,6 @@ export function DecisionPanel({
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const { busy, run } = useStepAction({ setNotice, onStale });
   const commentRef = useRef<HTMLTextAreaElement>(null);
-  const behalf = personName(item.onBehalfOf);
 
   const ask = (decision: 'approve' | 'return') => {
     setNotice(null);
@@ -45,7 +54,7 @@ export function DecisionPanel({
     if (!confirm) return;
     await run(
       async () => {
-        await Api.decide(task.id, item.stepId, confirm, comment.trim());
+        await Api.decide(task.id, step.stepId, confirm, comment.trim());
         setConfirm(null);
         onDone(confirm);
       },
@@ -55,11 +64,11 @@ export function DecisionPanel({
 
   return (
     <section className="panel panel-action" aria-labelledby="quyet-dinh">
-      <h2 id="quyet-dinh">{stepKindLabel(item.kind, item.unit)}</h2>
+      <h2 id="quyet-dinh">{stepKindLabel(step.kind, step.unit ? { code: step.unit, name: step.unitName } : null)}</h2>
       {behalf && <p className="behalf">Bạn xử lý thay {behalf} theo ủy quyền.</p>}
       <Notice notice={notice} />
       <div className="field">
-        <label htmlFor="decision-comment">Ý kiến / lý do (bắt buộc khi trả lại)</label>
+        <label htmlFor="decision-comment">Ý kiến / lý do{canReturn ? ' (bắt buộc khi trả lại)' : ' (không bắt buộc)'}</label>
         <textarea
           ref={commentRef}
           id="decision-comment"
@@ -74,12 +83,16 @@ export function DecisionPanel({
         <FieldError id="decision-comment-error" message={fieldError} />
       </div>
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={() => ask('approve')} disabled={busy}>
-          Duyệt
-        </button>
-        <button type="button" className="btn btn-danger" onClick={() => ask('return')} disabled={busy}>
-          Trả lại
-        </button>
+        {canApprove && (
+          <button type="button" className="btn btn-primary" onClick={() => ask('approve')} disabled={busy}>
+            Duyệt
+          </button>
+        )}
+        {canReturn && (
+          <button type="button" className="btn btn-danger" onClick={() => ask('return')} disabled={busy}>
+            Trả lại
+          </button>
+        )}
       </div>
       <ConfirmDialog
         open={confirm !== null}
@@ -104,28 +117,63 @@ export function DecisionPanel({
   );
 }
 
-/** The head of the lead unit picks a staff member. */
+/** The staff of a unit, for a select; `except` (the person holding the part now) is left out. */
+function useStaff(unit: UnitCode | null, except?: string | null) {
+  const staff = useAsync(async () => (unit ? Api.users({ unit, role: 'STAFF' }) : []), [unit]);
+  const list = (staff.data ?? []).filter((u) => u.id !== except);
+  return { staff, list };
+}
+
+/** The head of the lead unit picks a staff member for an ASSIGN step. */
+/** The staff member to give a part to: one field for assigning and for reassigning. */
+function StaffField({
+  id,
+  label,
+  staff,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  staff: { id: string; fullName: string; username: string }[];
+  value: string;
+  onChange: (id: string) => void;
+  error: string | null;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...invalidAria(`${id}-error`, error)}>
+        <option value="">— Chọn chuyên viên —</option>
+        {staff.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.fullName} ({u.username})
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
 export function AssignPanel({
   task,
-  unit,
-  stepId,
-  reassign,
+  step,
   onDone,
   onStale,
 }: {
   task: TaskDetail;
-  unit: UnitCode;
-  stepId: string | undefined;
-  reassign?: boolean;
-  onDone: (name: string) => void;
+  step: StepView;
+  onDone: (updated: TaskUpdate, name: string) => void;
   onStale: (message: string) => void;
 }) {
-  const staff = useAsync(() => Api.users({ unit, role: 'STAFF' }), [unit]);
+  const { staff, list } = useStaff(step.unit);
   const [assigneeId, setAssigneeId] = useState('');
+  const [note, setNote] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const { busy, run } = useStepAction({ setNotice, onStale });
-  const current = task.parts?.find((p) => p.unit === unit)?.assignee;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -137,42 +185,27 @@ export function AssignPanel({
     }
     setFieldError(null);
     await run(async () => {
-      await Api.assign(task.id, assigneeId, stepId);
-      onDone(staff.data?.find((u) => u.id === assigneeId)?.fullName ?? '');
+      const updated = await Api.assign(task.id, assigneeId, step.stepId, note.trim());
+      onDone(updated, list.find((u) => u.id === assigneeId)?.fullName ?? '');
     });
   };
 
   return (
     <section className="panel panel-action" aria-labelledby="phan-cong">
-      <h2 id="phan-cong">{reassign ? 'Giao lại cho chuyên viên khác' : 'Phân công thực hiện'}</h2>
-      <p className="muted">
-        {unitName(unit)}
-        {current ? ` · đang giao cho ${current.fullName}` : ''}
-      </p>
+      <h2 id="phan-cong">Phân công thực hiện</h2>
+      <p className="muted">{step.unitName ?? unitName(step.unit)}</p>
       <Notice notice={notice} />
       {staff.loading && !staff.data && <Loading label="Đang tải danh sách chuyên viên…" />}
       {staff.error && <ErrorBox message={staff.error} onRetry={() => void staff.reload()} />}
       {staff.data && (
         <form onSubmit={submit} noValidate>
+          <StaffField id="assignee" label="Chuyên viên thực hiện" staff={list} value={assigneeId} onChange={setAssigneeId} error={fieldError} />
           <div className="field">
-            <label htmlFor="assignee">Chuyên viên thực hiện</label>
-            <select
-              id="assignee"
-              value={assigneeId}
-              onChange={(e) => setAssigneeId(e.target.value)}
-              {...invalidAria('assignee-error', fieldError)}
-            >
-              <option value="">— Chọn chuyên viên —</option>
-              {staff.data.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.fullName} ({u.username})
-                </option>
-              ))}
-            </select>
-            <FieldError id="assignee-error" message={fieldError} />
+            <label htmlFor="assign-note">Ghi chú cho chuyên viên (không bắt buộc)</label>
+            <textarea id="assign-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Đang phân công…' : reassign ? 'Giao lại' : 'Phân công'}
+            {busy ? 'Đang phân công…' : 'Phân công'}
           </button>
         </form>
       )}
@@ -180,16 +213,133 @@ export function AssignPanel({
   );
 }
 
-/** Staff of a co-unit send their unit's input. */
-export function ContributePanel({
+/**
+ * "Giao lại": while a part is being drafted, the unit head gives it to another staff member of the unit, after a
+ * confirmation. The versions and files stay with the part; the person who had it can no longer edit it.
+ */
+export function ReassignPanel({
   task,
-  unit,
+  step,
   onDone,
   onStale,
 }: {
   task: TaskDetail;
-  unit: UnitCode;
-  onDone: () => void;
+  step: StepView;
+  onDone: (updated: TaskUpdate, from: string | null, to: string) => void;
+  onStale: (message: string) => void;
+}) {
+  const current = step.assignee;
+  const { staff, list } = useStaff(step.unit, current?.id);
+  const [open, setOpen] = useState(false);
+  const [assigneeId, setAssigneeId] = useState('');
+  const [note, setNote] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState(false);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, onStale });
+  const chosen = list.find((u) => u.id === assigneeId);
+
+  const ask = (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    if (!assigneeId) {
+      setFieldError('Vui lòng chọn chuyên viên nhận việc.');
+      document.getElementById('reassignee')?.focus();
+      return;
+    }
+    setFieldError(null);
+    setConfirm(true);
+  };
+
+  const reassign = async () => {
+    await run(
+      async () => {
+        const updated = await Api.assign(task.id, assigneeId, step.stepId, note.trim());
+        setConfirm(false);
+        onDone(updated, current?.fullName ?? null, chosen?.fullName ?? '');
+      },
+      () => setConfirm(false),
+    );
+  };
+
+  return (
+    <section className="panel panel-action" aria-labelledby="giao-lai">
+      <h2 id="giao-lai">Giao lại</h2>
+      <p className="muted">
+        {step.unitName ?? unitName(step.unit)}
+        {current ? ` · đang soạn: ${current.fullName}` : ''}
+      </p>
+      <Notice notice={notice} />
+      {!open ? (
+        <button type="button" className="btn" onClick={() => setOpen(true)} aria-controls="giao-lai-form" aria-expanded="false">
+          Giao lại cho chuyên viên khác
+        </button>
+      ) : (
+        <div id="giao-lai-form">
+          {staff.loading && !staff.data && <Loading label="Đang tải danh sách chuyên viên…" />}
+          {staff.error && <ErrorBox message={staff.error} onRetry={() => void staff.reload()} />}
+          {staff.data && list.length === 0 && <p>Đơn vị không có chuyên viên nào khác để giao lại.</p>}
+          {staff.data && list.length > 0 && (
+            <form onSubmit={ask} noValidate>
+              <StaffField id="reassignee" label="Giao cho" staff={list} value={assigneeId} onChange={setAssigneeId} error={fieldError} />
+              <div className="field">
+                <label htmlFor="reassign-note">Ghi chú (không bắt buộc)</label>
+                <textarea id="reassign-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+              </div>
+              <div className="actions">
+                <button type="submit" className="btn btn-primary" disabled={busy}>
+                  Giao lại
+                </button>
+                <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)} disabled={busy}>
+                  Hủy
+                </button>
+              </div>
+            </form>
+          )}
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirm}
+        title={`Giao lại nhiệm vụ ${task.number}?`}
+        confirmLabel="Giao lại"
+        busy={busy}
+        onConfirm={() => void reassign()}
+        onCancel={() => setConfirm(false)}
+      >
+        <p>
+          Phần việc của {step.unitName ?? unitName(step.unit)}
+          {current ? (
+            <>
+              {' '}
+              đang do <strong>{current.fullName}</strong> soạn
+            </>
+          ) : null}{' '}
+          sẽ được giao cho <strong>{chosen?.fullName}</strong>.
+        </p>
+        <p>
+          {current ? `${current.fullName} sẽ không sửa được dự thảo nữa. ` : ''}Các phiên bản dự thảo và tệp đính kèm
+          được giữ nguyên.
+        </p>
+        {note.trim() && (
+          <p>
+            Ghi chú: <q>{note.trim()}</q>
+          </p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** Staff of a co-unit send their unit's input. */
+export function ContributePanel({
+  task,
+  step,
+  onDone,
+  onStale,
+}: {
+  task: TaskDetail;
+  step: StepView;
+  onDone: (updated: TaskUpdate, content: string) => void;
   onStale: (message: string) => void;
 }) {
   const [content, setContent] = useState('');
@@ -197,7 +347,8 @@ export function ContributePanel({
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const { busy, run } = useStepAction({ setNotice, onStale });
   const ref = useRef<HTMLTextAreaElement>(null);
-  const request = task.contributions?.find((c) => c.unit === unit);
+  const unit = step.unit as UnitCode;
+  const request = task.contributions?.find((c) => c.unit === unit && c.open) ?? task.contributions?.find((c) => c.unit === unit);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -209,8 +360,8 @@ export function ContributePanel({
     }
     setFieldError(null);
     await run(async () => {
-      await Api.contribute(task.id, unit, content.trim());
-      onDone();
+      const updated = await Api.contribute(task.id, unit, content.trim());
+      onDone(updated, content.trim());
     });
   };
 
@@ -218,8 +369,8 @@ export function ContributePanel({
     <section className="panel panel-action" aria-labelledby="phoi-hop">
       <h2 id="phoi-hop">Gửi ý kiến phối hợp</h2>
       <p className="muted">
-        {unitName(unit)}
-        {request?.dueAt ? ` · hạn ${formatDate(request.dueAt)}` : ''}
+        {step.unitName ?? unitName(unit)}
+        {step.dueAt ? ` · hạn ${formatDate(step.dueAt)}` : ''}
         {request ? ` · đề nghị bởi ${request.requestedBy.fullName}` : ''}
       </p>
       <Notice notice={notice} />
@@ -231,7 +382,10 @@ export function ContributePanel({
             id="contribution"
             rows={5}
             value={content}
-            onChange={(e) => setContent(e.target.value)}
+            onChange={(e) => {
+              setContent(e.target.value);
+              if (fieldError && e.target.value.trim()) setFieldError(null);
+            }}
             {...invalidAria('contribution-error', fieldError)}
           />
           <FieldError id="contribution-error" message={fieldError} />
@@ -245,7 +399,13 @@ export function ContributePanel({
 }
 
 /** The assignee asks co-units for input, each with its own due date. */
-export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; onDone: (text: string) => void }) {
+export function RequestContributionsPanel({
+  task,
+  onDone,
+}: {
+  task: TaskDetail;
+  onDone: (text: string, updated: TaskUpdate) => void;
+}) {
   const requested = new Set((task.contributions ?? []).map((c) => c.unit));
   const candidates = task.coUnits.filter((u) => !requested.has(u.code));
   /** unit → ISO due date ('' = none, null = not a valid date yet). */
@@ -267,9 +427,9 @@ export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; 
     }
     setNotice(null);
     await run(async () => {
-      await Api.requestContributions(task.id, requests);
+      const updated = await Api.requestContributions(task.id, requests);
       setChosen({});
-      onDone(`Đã gửi đề nghị phối hợp tới ${requests.map((r) => unitName(r.unit)).join(', ')}.`);
+      onDone(`Đã gửi đề nghị phối hợp tới ${requests.map((r) => unitName(r.unit)).join(', ')}.`, updated);
     });
   };
 
@@ -320,8 +480,8 @@ export function RequestContributionsPanel({ task, onDone }: { task: TaskDetail; 
   );
 }
 
-/** The coordinator enters the date(s) of an on-request or unrecognised deadline. */
-export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (text: string) => void }) {
+/** "Đặt thời hạn": the coordinator enters the date(s) of an on-request or unrecognised deadline. */
+export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (text: string, updated: TaskUpdate) => void }) {
   const [dates, setDates] = useState<(string | null)[]>(task.deadline.dueDates.length ? [...task.deadline.dueDates] : ['']);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
@@ -342,8 +502,8 @@ export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (tex
     setFieldError(null);
     setNotice(null);
     await run(async () => {
-      await Api.setSchedule(task.id, chosen);
-      onDone(`Đã đặt thời hạn: ${[...chosen].sort().map(formatDate).join('; ')}.`);
+      const updated = await Api.setSchedule(task.id, chosen);
+      onDone(`Đã đặt thời hạn: ${[...chosen].sort().map(formatDate).join('; ')}.`, updated);
     });
   };
 
@@ -373,5 +533,316 @@ export function SchedulePanel({ task, onDone }: { task: TaskDetail; onDone: (tex
         </div>
       </form>
     </section>
+  );
+}
+
+/** "Chọn đơn vị chủ trì": the coordinator names the lead unit(s) of a task the plan gave none. */
+export function LeadUnitPanel({
+  task,
+  onDone,
+  onStale,
+}: {
+  task: TaskDetail;
+  onDone: (text: string, updated: TaskUpdate) => void;
+  onStale: (message: string) => void;
+}) {
+  const units = useAsync(() => Api.units(), []);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, onStale });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    if (!chosen.length) {
+      setFieldError('Vui lòng chọn ít nhất một đơn vị chủ trì.');
+      return;
+    }
+    setFieldError(null);
+    await run(async () => {
+      const updated = await Api.setLeadUnits(task.id, chosen);
+      const names = chosen.map((c) => units.data?.find((u) => u.code === c)?.name ?? unitName(c));
+      onDone(`Đã chọn đơn vị chủ trì: ${names.join(', ')}.`, updated);
+    });
+  };
+
+  return (
+    <section className="panel panel-action" aria-labelledby="chon-chu-tri">
+      <h2 id="chon-chu-tri">Chọn đơn vị chủ trì</h2>
+      <p className="muted">Trong kế hoạch: “{task.leadUnit?.name || '—'}”.</p>
+      <Notice notice={notice} />
+      {units.loading && !units.data && <Loading label="Đang tải danh sách đơn vị…" />}
+      {units.error && <ErrorBox message={units.error} onRetry={() => void units.reload()} />}
+      {units.data && (
+        <form onSubmit={submit} noValidate>
+          <fieldset aria-describedby={fieldError ? 'lead-units-error' : undefined}>
+            <legend>Đơn vị chủ trì (chọn một hoặc nhiều)</legend>
+            {units.data.map((u) => (
+              <div key={u.code} className="field field-check">
+                <input
+                  id={`lead-${u.code}`}
+                  type="checkbox"
+                  checked={chosen.includes(u.code)}
+                  onChange={(e) => setChosen((prev) => (e.target.checked ? [...prev, u.code] : prev.filter((c) => c !== u.code)))}
+                />
+                <label htmlFor={`lead-${u.code}`}>{u.name}</label>
+              </div>
+            ))}
+          </fieldset>
+          <FieldError id="lead-units-error" message={fieldError} />
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Đang lưu…' : 'Lưu đơn vị chủ trì'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/**
+ * "Xin gia hạn": the holder of a dated step (or his unit head) asks for a new date with a reason, after a
+ * confirmation. A contribution's own date goes to the head of the unit asked; every other step follows the task's
+ * date, which the Chairman decides.
+ */
+export function ExtensionRequestPanel({
+  task,
+  step,
+  onDone,
+  onStale,
+}: {
+  task: TaskDetail;
+  step: StepView;
+  onDone: (updated: TaskUpdate, newDueAt: string) => void;
+  onStale: (message: string) => void;
+}) {
+  const scope: 'TASK' | 'STEP' = step.kind === 'CONTRIBUTION' ? 'STEP' : 'TASK';
+  const current = scope === 'TASK' ? (task.cycleDueAt ?? step.dueAt) : step.dueAt;
+  const decider = scope === 'TASK' ? 'Chủ tịch UBND xã' : headOfUnit(step.unit ? { code: step.unit, name: step.unitName } : null);
+  const [open, setOpen] = useState(false);
+  const [date, setDate] = useState<string | null>('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ date?: string; reason?: string }>({});
+  const [confirm, setConfirm] = useState(false);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, onStale });
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+
+  const ask = (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    const next: typeof errors = {};
+    if (date === null) next.date = 'Ngày không hợp lệ. Vui lòng nhập theo dạng dd/mm/yyyy, ví dụ 31/03/2026.';
+    else if (!date) next.date = 'Vui lòng nhập ngày xin gia hạn đến.';
+    if (!reason.trim()) next.reason = 'Vui lòng nêu lý do xin gia hạn.';
+    setErrors(next);
+    if (next.date) document.getElementById('extension-date')?.focus();
+    else if (next.reason) reasonRef.current?.focus();
+    if (next.date || next.reason) return;
+    setConfirm(true);
+  };
+
+  const send = async () => {
+    if (!date) return;
+    await run(
+      async () => {
+        const updated = await Api.requestExtension(task.id, {
+          newDueAt: date,
+          reason: reason.trim(),
+          scope,
+          ...(scope === 'STEP' ? { stepId: step.stepId } : {}),
+        });
+        setConfirm(false);
+        onDone(updated, date);
+      },
+      () => setConfirm(false),
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="xin-gia-han">
+      <h2 id="xin-gia-han">Gia hạn</h2>
+      <p className="muted">
+        {scope === 'STEP' ? 'Hạn gửi ý kiến' : 'Hạn của nhiệm vụ'}: {formatDate(current)}
+      </p>
+      <Notice notice={notice} />
+      {!open ? (
+        <button type="button" className="btn" onClick={() => setOpen(true)} aria-expanded="false" aria-controls="xin-gia-han-form">
+          Xin gia hạn
+        </button>
+      ) : (
+        <form id="xin-gia-han-form" onSubmit={ask} noValidate>
+          <DateField
+            id="extension-date"
+            label="Xin gia hạn đến ngày"
+            value={date ?? ''}
+            onChange={(iso) => {
+              setDate(iso);
+              if (iso) setErrors((prev) => ({ ...prev, date: undefined }));
+            }}
+            error={errors.date}
+          />
+          <div className="field">
+            <label htmlFor="extension-reason">Lý do xin gia hạn</label>
+            <textarea
+              ref={reasonRef}
+              id="extension-reason"
+              rows={3}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                if (e.target.value.trim()) setErrors((prev) => ({ ...prev, reason: undefined }));
+              }}
+              {...invalidAria('extension-reason-error', errors.reason)}
+            />
+            <FieldError id="extension-reason-error" message={errors.reason} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              Gửi đề nghị gia hạn
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)} disabled={busy}>
+              Hủy
+            </button>
+          </div>
+        </form>
+      )}
+      <ConfirmDialog
+        open={confirm}
+        title="Gửi đề nghị gia hạn?"
+        confirmLabel="Gửi đề nghị"
+        busy={busy}
+        onConfirm={() => void send()}
+        onCancel={() => setConfirm(false)}
+      >
+        <p className="dialog-task">
+          Nhiệm vụ {task.number}: {task.content}
+        </p>
+        <p>
+          {scope === 'STEP' ? 'Hạn gửi ý kiến' : 'Hạn'} hiện tại <strong>{formatDate(current)}</strong>, xin gia hạn đến{' '}
+          <strong>{formatDate(date)}</strong>.
+        </p>
+        <p>
+          Lý do: <q>{reason.trim()}</q>
+        </p>
+        <p>Đề nghị sẽ được chuyển tới {decider} xem xét. Trong khi chờ, thời hạn hiện tại vẫn giữ nguyên.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** The decider (the Chairman or his delegate; the unit head for a contribution's date) answers a request. */
+export function ExtensionDecisionPanel({
+  task,
+  extension,
+  behalf,
+  onDone,
+  onStale,
+}: {
+  task: TaskDetail;
+  extension: Extension;
+  behalf: string | null;
+  onDone: (updated: TaskUpdate, decision: 'approve' | 'reject') => void;
+  onStale: (message: string) => void;
+}) {
+  const [comment, setComment] = useState('');
+  const [confirm, setConfirm] = useState<'approve' | 'reject' | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const { busy, run } = useStepAction({ setNotice, onStale });
+
+  const decide = async () => {
+    if (!confirm) return;
+    await run(
+      async () => {
+        const updated = await Api.decideExtension(task.id, confirm, comment.trim());
+        setConfirm(null);
+        onDone(updated, confirm);
+      },
+      () => setConfirm(null),
+    );
+  };
+
+  return (
+    <section className="panel panel-action" aria-labelledby="xet-gia-han">
+      <h2 id="xet-gia-han">Xét đề nghị gia hạn</h2>
+      {behalf && <p className="behalf">Bạn xử lý thay {behalf} theo ủy quyền.</p>}
+      <ExtensionFacts extension={extension} />
+      <Notice notice={notice} />
+      <div className="field">
+        <label htmlFor="extension-comment">Ý kiến (không bắt buộc)</label>
+        <textarea id="extension-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </div>
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={() => setConfirm('approve')} disabled={busy}>
+          Đồng ý
+        </button>
+        <button type="button" className="btn btn-danger" onClick={() => setConfirm('reject')} disabled={busy}>
+          Không đồng ý
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === 'approve' ? 'Đồng ý gia hạn?' : 'Không đồng ý gia hạn?'}
+        confirmLabel={confirm === 'approve' ? 'Đồng ý' : 'Không đồng ý'}
+        busy={busy}
+        onConfirm={() => void decide()}
+        onCancel={() => setConfirm(null)}
+      >
+        <p className="dialog-task">
+          Nhiệm vụ {task.number}: {task.content}
+        </p>
+        {confirm === 'approve' ? (
+          <p>
+            Thời hạn mới sẽ là <strong>{formatDate(extension.newDueAt)}</strong>; hạn gốc {formatDate(extension.originalDueAt)} vẫn
+            được ghi lại để tính đúng hạn.
+          </p>
+        ) : (
+          <p>
+            Thời hạn giữ nguyên <strong>{formatDate(extension.currentDueAt)}</strong>. {extension.requestedBy.fullName} sẽ được
+            thông báo.
+          </p>
+        )}
+        {comment.trim() && (
+          <p>
+            Ý kiến: <q>{comment.trim()}</q>
+          </p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** Who asked, why, and the three dates: the original, the current and the one asked for. */
+export function ExtensionFacts({ extension }: { extension: Extension }) {
+  const pending = extension.status === 'PENDING';
+  return (
+    <dl className="summary summary-compact extension-facts">
+      <div>
+        <dt>Người đề nghị</dt>
+        <dd>{personName(extension.requestedBy)}</dd>
+      </div>
+      <div>
+        <dt>Phạm vi</dt>
+        <dd>{extension.scope === 'STEP' ? `Hạn góp ý của ${unitName(extension.unit)}` : 'Thời hạn của nhiệm vụ'}</dd>
+      </div>
+      <div>
+        <dt>Hạn gốc</dt>
+        <dd>{formatDate(extension.originalDueAt)}</dd>
+      </div>
+      <div>
+        <dt>{pending ? 'Hạn hiện tại' : 'Hạn lúc đề nghị'}</dt>
+        <dd>{formatDate(extension.currentDueAt)}</dd>
+      </div>
+      <div>
+        <dt>{extension.status === 'APPROVED' ? 'Được gia hạn đến' : 'Xin gia hạn đến'}</dt>
+        <dd>
+          <strong>{formatDate(extension.newDueAt)}</strong>
+        </dd>
+      </div>
+      <div className="summary-wide">
+        <dt>Lý do</dt>
+        <dd>{extension.reason}</dd>
+      </div>
+    </dl>
   );
 }

@@ -5,11 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Api } from '../api/endpoints';
-import type { HistoryEvent, InboxItem, TaskAction, TaskDetail } from '../api/types';
+import type { HistoryEvent, InboxItem, TaskDetail } from '../api/types';
 import { formatBytes, formatDateTime } from '../lib/format';
 import { historyWho, personName, unitName } from '../lib/labels';
 import { Link } from '../lib/router';
 import { actionError, isStepClosed, STEP_CLOSED_TEXT } from '../lib/stepAction';
+import { can } from '../lib/taskActions';
 import { useAsync } from '../lib/useAsync';
 import { ConfirmDialog } from './Dialog';
 import { Empty, ErrorBox, FieldError, invalidAria, Loading, Notice, type NoticeState } from './Feedback';
@@ -30,11 +31,6 @@ export function excerpt(text: string): { text: string; more: boolean } {
     more = true;
   }
   return { text: more ? `${out} …` : out, more };
-}
-
-/** An action is allowed when the server lists it, or when the server does not list actions yet (today's API). */
-function allows(task: TaskDetail, action: TaskAction): boolean {
-  return !task.allowedActions || task.allowedActions.includes(action);
 }
 
 /** Who submitted the draft under review, and who has approved it since. */
@@ -152,8 +148,9 @@ export function QuickReview({
   const shown = drafts.slice(0, 2);
   const { submitted, approvals } = trailOfReview(history, item);
   const attachments = task.attachments ?? [];
-  const canApprove = allows(task, 'approve');
-  const canReturn = allows(task, 'return');
+  // Buttons only for what the server lists for this user now.
+  const canApprove = can(task, 'approve');
+  const canReturn = can(task, 'return');
 
   return (
     <div id={id} ref={rootRef} className="quick-review">

@@ -2,19 +2,51 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
-import type { Attachment, Contribution, HistoryEvent, Task, TaskDetail } from '../api/types';
-import { formatBytes, formatDate, formatDateTime, todayIso } from '../lib/format';
-import { DEADLINE_KIND_LABELS, eventLabel, eventRoleTitle, eventUnit, holderLabel, personName, statusLabel, unitName } from '../lib/labels';
-import { DueBadge, StatusBadge } from './Badges';
+import type { EscalationTarget } from '../api/deadlines';
+import type { Attachment, Contribution, HistoryEvent, StepView, Task, TaskDetail } from '../api/types';
+import { formatBytes, formatDate, formatDateTime } from '../lib/format';
+import {
+  DEADLINE_KIND_LABELS,
+  ESCALATION_TARGET_LABELS,
+  eventLabel,
+  eventRoleTitle,
+  eventUnit,
+  holderLabel,
+  personName,
+  statusLabel,
+  stepKindLabel,
+  unitName,
+} from '../lib/labels';
+import { DueBadge, EscalationNote, StatusBadge, StatusWordBadge } from './Badges';
 import { Empty } from './Feedback';
 
-/** The date a task is measured against now: its current step's, else the next (or last) date of its schedule. */
-export function taskDueDate(task: Task): string | null {
-  if (task.currentStep?.dueAt) return task.currentStep.dueAt;
-  const dates = task.deadline.dueDates ?? [];
-  if (!dates.length) return null;
-  const today = todayIso();
-  return dates.find((d) => d >= today) ?? dates[dates.length - 1];
+/** "đang chờ 3 ngày làm việc": how long the step has been with its holder (the API counts the working days). */
+export function waitingText(days: number | null | undefined): string | null {
+  if (days == null) return null;
+  return days <= 0 ? 'đang chờ từ hôm nay' : `đang chờ ${days} ngày làm việc`;
+}
+
+/** Who holds the step, for how long, by when and how far it was escalated. */
+export function HolderLine({ step, showDate = true }: { step: StepView | null | undefined; showDate?: boolean }) {
+  if (!step) return <>—</>;
+  const waiting = waitingText(step.workingDaysOpen);
+  return (
+    <span className="holder-line">
+      <span className="holder-name">{holderLabel(step)}</span>
+      {waiting && <span className="holder-waiting">{waiting}</span>}
+      <span className="holder-due">
+        <DueBadge state={step.dueState} due={step.dueAt} showDate={showDate} />
+        <EscalationNote level={step.escalationLevel} />
+      </span>
+    </span>
+  );
+}
+
+/** "Hạn gốc 31/12/2026 · Hạn đã gia hạn 15/01/2027", when the cycle's date was moved. */
+export function extendedDueText(task: Pick<Task, 'cycleDueAt' | 'cycleOriginalDueAt'>): string | null {
+  const { cycleDueAt, cycleOriginalDueAt } = task;
+  if (!cycleDueAt || !cycleOriginalDueAt || cycleDueAt === cycleOriginalDueAt) return null;
+  return `Hạn gốc ${formatDate(cycleOriginalDueAt)} · Hạn đã gia hạn ${formatDate(cycleDueAt)}`;
 }
 
 /** The one unit leading a task, or null when several lead it (each has its own part and head). */
@@ -36,7 +68,8 @@ export const NO_DATE_TEXT: Partial<Record<string, string>> = {
 export function DeadlineText({ task, showKind }: { task: Task; showKind?: boolean }) {
   const { deadline } = task;
   const original = deadline.originalDueDates ?? [];
-  const moved = original.length > 0 && original.join() !== deadline.dueDates.join();
+  // An extension of this cycle says it on its own line (extendedDueText); the schedule's first dates otherwise.
+  const moved = original.length > 0 && original.join() !== deadline.dueDates.join() && !extendedDueText(task);
   return (
     <span className="deadline">
       <span className="deadline-raw">{deadline.raw || '—'}</span>
@@ -54,7 +87,8 @@ export function DeadlineText({ task, showKind }: { task: Task; showKind?: boolea
 }
 
 export function TaskSummary({ task }: { task: Task }) {
-  const done = task.status === 'COMPLETED';
+  const done = task.status === 'COMPLETED' || task.status === 'WITHDRAWN';
+  const extended = extendedDueText(task);
   return (
     <dl className="summary">
       <div>
@@ -81,11 +115,14 @@ export function TaskSummary({ task }: { task: Task }) {
         <dt>Thời hạn</dt>
         <dd>
           <DeadlineText task={task} showKind />
+          {extended && <span className="deadline-extended">{extended}</span>}
         </dd>
       </div>
       <div>
         <dt>Tiến độ</dt>
-        <dd>{task.withdrawn ? '—' : <DueBadge due={taskDueDate(task)} done={done} />}</dd>
+        <dd>
+          {task.withdrawn ? '—' : <StatusWordBadge word={task.statusWord} />}
+        </dd>
       </div>
       {task.cycle && task.cycle > 1 ? (
         <div>
@@ -98,7 +135,7 @@ export function TaskSummary({ task }: { task: Task }) {
       ) : null}
       <div>
         <dt>Đang xử lý</dt>
-        <dd>{done ? '—' : holderLabel(task.currentStep)}</dd>
+        <dd>{done ? '—' : <HolderLine step={task.currentStep} />}</dd>
       </div>
       <div className="summary-wide">
         <dt>Sản phẩm</dt>
@@ -240,12 +277,51 @@ function eventDetail(ev: HistoryEvent): string | null {
           ? `Hạn ${formatDate(str(d.dueAt))}`
           : null;
     case 'SCHEDULE_SET':
+    case 'SCHEDULE_AMENDED':
       return Array.isArray(d.dueDates) && d.dueDates.length
         ? `Thời hạn: ${d.dueDates.map((x) => formatDate(String(x))).join('; ')}`
         : null;
+    case 'LEAD_UNITS_SET':
+      return Array.isArray(d.units) && d.units.length ? `Chủ trì: ${d.units.map((u) => unitName(String(u))).join(', ')}` : null;
+    case 'REVIEW_BY_SUBMISSION':
+      return str(d.unit) ? `Thay bước duyệt của ${unitName(str(d.unit))}` : null;
+    case 'CYCLE_MISSED':
+      return typeof d.cycle === 'number' ? `Kỳ ${d.cycle}${str(d.dueAt) ? ` · hạn ${formatDate(str(d.dueAt))}` : ''}` : null;
+    case 'REMINDER':
+    case 'OVERDUE':
+    case 'ESCALATED':
+      return alertDetail(ev);
+    case 'EXTENSION_REQUESTED':
+      return str(d.newDueAt)
+        ? `${d.scope === 'STEP' ? 'Hạn góp ý' : 'Hạn'} hiện tại ${formatDate(str(d.currentDueAt))} → xin đến ${formatDate(str(d.newDueAt))}`
+        : null;
+    case 'EXTENSION_APPROVED':
+      return str(d.newDueAt) ? `Hạn mới ${formatDate(str(d.newDueAt))}${str(d.originalDueAt) ? ` (hạn gốc ${formatDate(str(d.originalDueAt))})` : ''}` : null;
+    case 'EXTENSION_REJECTED':
+      return str(d.newDueAt) ? `Không gia hạn đến ${formatDate(str(d.newDueAt))}; giữ thời hạn cũ` : null;
     default:
       return null;
   }
+}
+
+/** A reminder or a rung of the ladder: which step, its date, how late, and who was told. */
+function alertDetail(ev: HistoryEvent): string | null {
+  const d = ev.data ?? {};
+  const kind = typeof d.stepKind === 'string' ? stepKindLabel(d.stepKind as StepView['kind'], typeof d.unit === 'string' ? d.unit : null) : null;
+  const due = typeof d.dueAt === 'string' ? `hạn ${formatDate(d.dueAt)}` : null;
+  const when =
+    ev.type === 'REMINDER'
+      ? typeof d.workingDaysLeft === 'number'
+        ? d.workingDaysLeft > 0
+          ? `còn ${d.workingDaysLeft} ngày làm việc`
+          : 'đến hạn hôm nay'
+        : null
+      : typeof d.workingDaysLate === 'number' && d.workingDaysLate > 0
+        ? `quá ${d.workingDaysLate} ngày làm việc`
+        : null;
+  const to = Array.isArray(d.to) ? (d.to as EscalationTarget[]).map((t) => ESCALATION_TARGET_LABELS[t] ?? t) : [];
+  const parts = [[kind, due, when].filter(Boolean).join(', '), to.length ? `Đã báo: ${to.join(', ')}` : null].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
 }
 
 /**
@@ -308,7 +384,7 @@ export function Timeline({ events, soleUnit }: { events: HistoryEvent[]; soleUni
                 {statusLabel(ev.from, soleUnit ?? eventUnit(ev))} → {statusLabel(ev.to, soleUnit ?? eventUnit(ev))}
               </p>
             ) : null}
-            {ev.comment ? <blockquote>{ev.comment}</blockquote> : null}
+            {ev.comment && ev.comment.trim() !== eventLabel(ev.type) ? <blockquote>{ev.comment}</blockquote> : null}
           </li>
         );
       })}

@@ -1,4 +1,4 @@
-import { daysUntil, dueInfo, formatBytes, formatDate, formatDateTime, isoDateInZone, parseVnDate } from './format';
+import { formatBytes, formatDate, formatDateTime, isoDateInZone, parseVnDate } from './format';
 
 describe('web formatting (vi-VN, Asia/Ho_Chi_Minh)', () => {
   it('writes dates as dd/MM/yyyy, a calendar date never moving to another day', () => {
@@ -12,25 +12,6 @@ describe('web formatting (vi-VN, Asia/Ho_Chi_Minh)', () => {
     // 20:30 UTC on 31/12 is already 03:30 on 01/01 in Hà Nội.
     expect(formatDateTime('2026-12-31T20:30:00Z')).toBe('01/01/2027 03:30');
     expect(isoDateInZone('2026-12-31T20:30:00Z')).toBe('2027-01-01');
-  });
-
-  it('counts whole days left or overdue', () => {
-    expect(daysUntil('2026-04-03', '2026-03-31')).toBe(3);
-    expect(daysUntil('2026-03-29', '2026-03-31')).toBe(-2);
-    expect(daysUntil('2026-03-31', '2026-03-31')).toBe(0);
-  });
-
-  it('labels the due state in Vietnamese: on time, due soon (≤ 3 days), overdue', () => {
-    const inDays = (n: number) => {
-      const d = new Date(Date.now() + n * 86_400_000);
-      return isoDateInZone(d);
-    };
-    expect(dueInfo(inDays(10))).toMatchObject({ state: 'on-time', label: 'Còn 10 ngày' });
-    expect(dueInfo(inDays(3))).toMatchObject({ state: 'due-soon', label: 'Còn 3 ngày' });
-    expect(dueInfo(inDays(0))).toMatchObject({ state: 'due-soon', label: 'Hạn hôm nay' });
-    expect(dueInfo(inDays(-2))).toMatchObject({ state: 'overdue', label: 'Quá hạn 2 ngày' });
-    expect(dueInfo(null)).toMatchObject({ state: 'none', label: 'Chưa có hạn' });
-    expect(dueInfo(inDays(-2), { done: true })).toMatchObject({ state: 'done', label: 'Đã hoàn thành' });
   });
 
   it('parses dates typed as dd/mm/yyyy and refuses impossible ones', () => {

@@ -56,39 +56,6 @@ export function todayIso(): string {
   return isoDateInZone(new Date());
 }
 
-/** Whole days from today to the due date (negative when overdue), both as commune calendar dates. */
-export function daysUntil(due: string, today: string = todayIso()): number {
-  const dueDay = /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : isoDateInZone(due);
-  const a = Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10));
-  const b = Date.UTC(+dueDay.slice(0, 4), +dueDay.slice(5, 7) - 1, +dueDay.slice(8, 10));
-  return Math.round((b - a) / 86_400_000);
-}
-
-export type DueState = 'on-time' | 'due-soon' | 'overdue' | 'none' | 'done';
-
-/** A step due within this many days is "sắp đến hạn". */
-export const DUE_SOON_DAYS = 3;
-
-export interface DueInfo {
-  state: DueState;
-  /** "Còn 3 ngày", "Hạn hôm nay", "Quá hạn 2 ngày", "Chưa có hạn". */
-  label: string;
-  days: number | null;
-}
-
-export function dueInfo(due: string | null | undefined, opts: { done?: boolean; overdue?: boolean } = {}): DueInfo {
-  if (opts.done) return { state: 'done', label: 'Đã hoàn thành', days: null };
-  if (!due) return { state: 'none', label: 'Chưa có hạn', days: null };
-  const days = daysUntil(due);
-  if (days < 0 || opts.overdue) {
-    const n = Math.max(1, -days);
-    return { state: 'overdue', label: days < 0 ? `Quá hạn ${n} ngày` : 'Quá hạn', days };
-  }
-  if (days === 0) return { state: 'due-soon', label: 'Hạn hôm nay', days };
-  if (days <= DUE_SOON_DAYS) return { state: 'due-soon', label: `Còn ${days} ngày`, days };
-  return { state: 'on-time', label: `Còn ${days} ngày`, days };
-}
-
 /** "31/3/2026" or "31/03/2026" → "2026-03-31"; null when it is not a real date. */
 export function parseVnDate(text: string): string | null {
   const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);

@@ -31,6 +31,11 @@ describe('titles of unit heads as Vietnamese offices write them', () => {
     expect(stepKindLabel('UNIT_REVIEW', 'VP')).toBe('Chánh Văn phòng duyệt');
     expect(stepKindLabel('VHXH_REVIEW', 'VHXH')).toBe('Phòng VH-XH thẩm định');
     expect(holderLabel({ kind: 'ASSIGN', unit: 'TTPVHCC', assignee: null })).toBe('Giám đốc Trung tâm Phục vụ hành chính công');
+    // By the role the API says holds the step, with the unit's name as the server sent it.
+    expect(holderLabel({ kind: 'EXTENSION', unit: null, assignee: null, holderRole: 'CHAIRMAN' })).toBe('Chủ tịch UBND xã');
+    expect(holderLabel({ kind: 'EXTENSION', unit: 'KT', unitName: 'Phòng Kinh tế', assignee: null, holderRole: 'UNIT_HEAD' })).toBe('Trưởng phòng Kinh tế');
+    expect(holderLabel({ kind: 'SET_LEAD_UNIT', unit: null, assignee: null, holderRole: 'COORDINATOR' })).toBe('Cán bộ đầu mối CCHC');
+    expect(holderLabel({ kind: 'DRAFT', unit: 'KT', assignee: 'Đỗ Thị Hương', holderRole: 'STAFF' })).toBe('Đỗ Thị Hương');
     const ev: HistoryEvent = { at: '2026-03-01T08:00:00Z', type: 'RETURNED', actor: { id: '1', fullName: 'Bùi Quang Huy' }, role: 'UNIT_HEAD', data: { level: 'UNIT_REVIEW', unit: 'TTPVHCC' } };
     expect(historyWho(ev)).toBe('Bùi Quang Huy (Giám đốc Trung tâm Phục vụ hành chính công)');
   });

@@ -1,4 +1,7 @@
-import type { DeadlineKind, HistoryEvent, Role, StepKind, TaskStatus, UnitCode, UserRef } from '../api/types';
+import type { DeadlineKind, DueState, HistoryEvent, Role, StatusWord, StepKind, TaskStatus, UnitCode, UserRef } from '../api/types';
+import type { EscalationTarget } from '../api/deadlines';
+// The status words themselves are the domain's (pure constants, nothing else enters the bundle).
+import { STATUS_WORDS } from '../../../../libs/domain/src/deadlines/status-word';
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   NOT_STARTED: 'Chưa bắt đầu',
@@ -18,6 +21,7 @@ export const STATUS_ORDER: TaskStatus[] = [
   'VHXH_REVIEW',
   'CHAIRMAN_REVIEW',
   'COMPLETED',
+  'WITHDRAWN',
 ];
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
@@ -32,20 +36,21 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
 
 /** Also names step kinds the server may add before this list knows them (the API's contract grows). */
 export const STEP_KIND_LABELS: Record<StepKind, string> & Record<string, string> = {
-  SET_LEAD_UNIT: 'Xác định đơn vị chủ trì',
+  SET_LEAD_UNIT: 'Chọn đơn vị chủ trì',
   ASSIGN: 'Phân công',
   DRAFT: 'Soạn dự thảo',
-  CONTRIBUTION: 'Đóng góp ý kiến phối hợp',
+  CONTRIBUTION: 'Góp ý phối hợp',
   UNIT_REVIEW: 'Trưởng đơn vị duyệt',
   VHXH_REVIEW: 'Phòng VH-XH thẩm định',
   CHAIRMAN_REVIEW: 'Chủ tịch phê duyệt',
-  SET_SCHEDULE: 'Đặt lịch thực hiện',
+  SET_SCHEDULE: 'Đặt thời hạn',
   EXTENSION: 'Xét đề nghị gia hạn',
   REPORT_INPUT: 'Lập báo cáo của đơn vị',
   REPORT_DRAFT: 'Tổng hợp, dự thảo báo cáo của xã',
   REPORT_SUBMIT: 'Gửi báo cáo tới Sở Nội vụ',
 };
 export const STEP_KIND_ORDER: StepKind[] = [
+  'SET_LEAD_UNIT',
   'ASSIGN',
   'DRAFT',
   'CONTRIBUTION',
@@ -53,7 +58,52 @@ export const STEP_KIND_ORDER: StepKind[] = [
   'VHXH_REVIEW',
   'CHAIRMAN_REVIEW',
   'SET_SCHEDULE',
+  'EXTENSION',
 ];
+
+/** How a due date stands, in words (the state itself is the API's `dueState`). */
+export const DUE_STATE_LABELS: Record<DueState, string> = {
+  ON_TIME: 'Trong hạn',
+  DUE_SOON: 'Sắp đến hạn',
+  OVERDUE: 'Quá hạn',
+  NO_DATE: 'Chưa có hạn',
+};
+
+/** The tracker's status words (libs/domain), in the order a filter lists them. */
+export const STATUS_WORD_ORDER: StatusWord[] = [
+  'NOT_STARTED',
+  'IN_PROGRESS_ON_TIME',
+  'IN_PROGRESS_LATE',
+  'NO_DEADLINE',
+  'DONE_ON_TIME',
+  'DONE_LATE',
+  'MISSED',
+  'WITHDRAWN',
+];
+export const STATUS_WORD_LABELS: Record<StatusWord, string> = STATUS_WORDS;
+
+/** Who a rung of the escalation ladder tells, as the trail says it. */
+export const ESCALATION_TARGET_LABELS: Record<EscalationTarget, string> = {
+  HOLDER: 'người đang giữ việc',
+  UNIT_HEAD: 'lãnh đạo đơn vị',
+  COORDINATOR: 'cán bộ đầu mối CCHC',
+  CHAIRMAN: 'Chủ tịch UBND xã',
+};
+
+/** My last action on a task (GET /inbox/handled), as a past-tense verb. */
+export const HANDLED_ACTION_LABELS: Record<string, string> = {
+  ASSIGNED: 'Đã phân công',
+  REASSIGNED: 'Đã giao lại',
+  SUBMITTED: 'Đã trình',
+  APPROVED: 'Đã duyệt',
+  RETURNED: 'Đã trả lại',
+  CONTRIBUTED: 'Đã gửi ý kiến phối hợp',
+  SCHEDULE_SET: 'Đã đặt thời hạn',
+  LEAD_UNITS_SET: 'Đã chọn đơn vị chủ trì',
+  EXTENSION_REQUESTED: 'Đã xin gia hạn',
+  EXTENSION_APPROVED: 'Đã đồng ý gia hạn',
+  EXTENSION_REJECTED: 'Đã không đồng ý gia hạn',
+};
 
 export const ROLE_LABELS: Record<Role, string> = {
   STAFF: 'Chuyên viên',
@@ -147,22 +197,25 @@ export const GROUP_OPTIONS = GROUP_CODES.map((g) => ({ value: g, label: `Nhóm $
 
 export const EVENT_LABELS: Record<string, string> = {
   CYCLE_OPENED: 'Mở kỳ thực hiện',
+  CYCLE_MISSED: 'Không thực hiện do kích hoạt kế hoạch muộn',
   ASSIGNED: 'Phân công',
   REASSIGNED: 'Giao lại',
   LEAD_UNITS_SET: 'Xác định đơn vị chủ trì',
   DRAFT_SAVED: 'Lưu dự thảo',
   ATTACHMENT_ADDED: 'Đính kèm tệp',
   SUBMITTED: 'Trình duyệt',
+  REVIEW_BY_SUBMISSION: 'Lãnh đạo đơn vị trực tiếp trình',
   CONTRIBUTION_REQUESTED: 'Đề nghị phối hợp',
   CONTRIBUTED: 'Gửi ý kiến phối hợp',
   APPROVED: 'Phê duyệt',
   RETURNED: 'Trả lại',
   COMPLETED: 'Hoàn thành',
-  SCHEDULE_SET: 'Đặt lịch thực hiện',
+  SCHEDULE_SET: 'Đặt thời hạn',
   EXTENSION_REQUESTED: 'Đề nghị gia hạn',
   EXTENSION_APPROVED: 'Đồng ý gia hạn',
   EXTENSION_REJECTED: 'Không đồng ý gia hạn',
   REMINDER: 'Nhắc hạn',
+  OVERDUE: 'Quá hạn',
   ESCALATED: 'Báo cáo vượt cấp do quá hạn',
   SCHEDULE_AMENDED: 'Điều chỉnh thời hạn theo quyết định',
   WITHDRAWN: 'Rút khỏi kế hoạch',
@@ -178,10 +231,30 @@ export function personName(who: UserRef | string | null | undefined): string | n
   return typeof who === 'string' ? who : who.fullName;
 }
 
-/** Who holds a step when no person is named, e.g. "Trưởng phòng Kinh tế", "Giám đốc Trung tâm Phục vụ hành chính công". */
-export function holderLabel(step: { kind: StepKind; unit: string | null; assignee: UserRef | null } | null): string {
+/**
+ * Who holds a step when no person is named, e.g. "Trưởng phòng Kinh tế", "Giám đốc Trung tâm Phục vụ hành chính
+ * công": by the step's `holderRole` when the API sends it, else by its kind.
+ */
+export function holderLabel(
+  step: { kind: StepKind; unit: string | null; assignee: UserRef | string | null; holderRole?: Role | null; unitName?: string | null } | null,
+): string {
   if (!step) return '—';
-  if (step.assignee) return step.assignee.fullName;
+  if (step.assignee) return typeof step.assignee === 'string' ? step.assignee : step.assignee.fullName;
+  const unit: UnitLike = step.unit ? { code: step.unit, name: step.unitName ?? null } : null;
+  switch (step.holderRole) {
+    case 'UNIT_HEAD':
+      return headOfUnit(unit);
+    case 'CHAIRMAN':
+    case 'VICE_CHAIRMAN':
+      return 'Chủ tịch UBND xã';
+    case 'COORDINATOR':
+    case 'ADMIN':
+      return 'Cán bộ đầu mối CCHC';
+    case 'STAFF':
+      return `Chuyên viên ${unitLabel(unit) || ''}`.trim();
+    default:
+      break;
+  }
   switch (step.kind) {
     case 'ASSIGN':
     case 'UNIT_REVIEW':
@@ -191,7 +264,10 @@ export function holderLabel(step: { kind: StepKind; unit: string | null; assigne
     case 'CHAIRMAN_REVIEW':
       return 'Chủ tịch UBND xã';
     case 'SET_SCHEDULE':
+    case 'SET_LEAD_UNIT':
       return 'Cán bộ đầu mối CCHC';
+    case 'EXTENSION':
+      return step.unit ? headOfUnit(step.unit) : 'Chủ tịch UBND xã';
     case 'CONTRIBUTION':
     case 'DRAFT':
       return `Chuyên viên ${unitName(step.unit)}`;

@@ -2,39 +2,34 @@ import { useEffect, useMemo, useState } from 'react';
 import { Api } from '../api/endpoints';
 import { errorMessage } from '../api/client';
 import type { Plan, Task, TaskStatus, UnitCode } from '../api/types';
-import { DueBadge, StatusBadge } from '../components/Badges';
+import { StatusBadge, StatusWordBadge } from '../components/Badges';
 import { ReportsApi } from '../api/reports';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
 import { ProgressChart, type ChartRow } from '../components/ProgressChart';
 import { SelectField } from '../components/SelectField';
 import { TaskAmendDialog } from '../components/TaskAmendDialog';
-import { DeadlineText, soleLeadUnit, taskDueDate } from '../components/TaskParts';
-import { dueInfo } from '../lib/format';
+import { DeadlineText, HolderLine, soleLeadUnit } from '../components/TaskParts';
 import { foldForSearch } from '../lib/search';
 import {
   GROUP_CODES,
   GROUP_OPTIONS,
-  holderLabel,
   STATUS_LABELS,
   STATUS_ORDER,
+  STATUS_WORD_LABELS,
+  STATUS_WORD_ORDER,
   UNIT_CODES,
   UNIT_SHORT,
   unitName,
 } from '../lib/labels';
 import { Link, navigate, useLocation } from '../lib/router';
+import { SetAsideChanges } from '../components/SetAsideChanges';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
 
-type Timeliness = '' | 'overdue' | 'due-soon' | 'on-time' | 'none';
-
 const STATUS_OPTIONS = STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
-const TIMELINESS_OPTIONS: { value: Timeliness; label: string }[] = [
-  { value: 'overdue', label: 'Quá hạn' },
-  { value: 'due-soon', label: 'Sắp đến hạn (≤ 3 ngày)' },
-  { value: 'on-time', label: 'Trong hạn' },
-  { value: 'none', label: 'Chưa có hạn' },
-];
+/** Tiến độ: the tracker's status words, as the API computes them for each task. */
+const TIMELINESS_OPTIONS = STATUS_WORD_ORDER.map((w) => ({ value: w, label: STATUS_WORD_LABELS[w] }));
 
 function pickPlan(plans: Plan[], wanted: string | null): Plan | undefined {
   return (
@@ -62,7 +57,7 @@ export function BoardPage() {
   const [group, setGroup] = useState('');
   const [unit, setUnit] = useState('');
   const [status, setStatus] = useState('');
-  const [timeliness, setTimeliness] = useState<Timeliness>('');
+  const [timeliness, setTimeliness] = useState('');
   const [text, setText] = useState('');
 
   // Refresh when the tab comes back into view: the board is often left open.
@@ -82,7 +77,7 @@ export function BoardPage() {
       if (group && t.group.code !== group) return false;
       if (unit && !leadCodes(t).includes(unit)) return false;
       if (status && t.status !== status) return false;
-      if (timeliness && dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state !== timeliness) return false;
+      if (timeliness && t.statusWord?.key !== timeliness) return false;
       if (needle && !foldForSearch(`${t.displayNumber ?? t.number} ${t.content} ${t.product}`).includes(needle)) return false;
       return true;
     });
@@ -112,7 +107,7 @@ export function BoardPage() {
     [inPlan, units],
   );
   const completed = inPlan.filter((t) => t.status === 'COMPLETED').length;
-  const overdue = inPlan.filter((t) => dueInfo(taskDueDate(t), { done: t.status === 'COMPLETED' }).state === 'overdue').length;
+  const overdue = inPlan.filter((t) => t.statusWord?.key === 'IN_PROGRESS_LATE').length;
   const filtersOn = Boolean(group || unit || status || timeliness || text);
 
   // Before a plan is running, importing it is the coordinator's next step: show the form first.
@@ -158,6 +153,7 @@ export function BoardPage() {
         Theo dõi kế hoạch
       </PageTitle>
       <Notice notice={amended} onDismiss={() => setAmended(null)} />
+      {canAdmin && <SetAsideChanges />}
 
       {plans.error && !plans.data && <ErrorBox message={plans.error} onRetry={() => void plans.reload()} />}
       {plans.loading && !plans.data && <Loading />}
@@ -234,7 +230,7 @@ export function BoardPage() {
             id="b-time"
             label="Tiến độ"
             value={timeliness}
-            onChange={(v) => setTimeliness(v as Timeliness)}
+            onChange={setTimeliness}
             allLabel="Tất cả"
             options={TIMELINESS_OPTIONS}
           />
@@ -318,7 +314,7 @@ function leadCodes(t: Task): string[] {
 }
 
 function BoardRow({ task, onAmend }: { task: Task; onAmend?: (task: Task) => void }) {
-  const done = task.status === 'COMPLETED';
+  const done = task.status === 'COMPLETED' || task.status === 'WITHDRAWN';
   const number = task.displayNumber ?? String(task.number);
   return (
     <tr data-task-number={number}>
@@ -342,8 +338,8 @@ function BoardRow({ task, onAmend }: { task: Task; onAmend?: (task: Task) => voi
         {task.withdrawn && task.status !== 'WITHDRAWN' && <span className="badge badge-neutral">Đã rút khỏi kế hoạch</span>}
         {task.cycle && task.cycle > 1 ? <span className="cycle"> Kỳ {task.cycle}</span> : null}
       </td>
-      <td data-label="Đang xử lý">{done || task.withdrawn ? '—' : holderLabel(task.currentStep)}</td>
-      <td data-label="Tiến độ">{task.withdrawn ? '—' : <DueBadge due={taskDueDate(task)} done={done} />}</td>
+      <td data-label="Đang xử lý">{done || task.withdrawn || !task.currentStep ? '—' : <HolderLine step={task.currentStep} showDate={false} />}</td>
+      <td data-label="Tiến độ">{task.withdrawn ? '—' : <StatusWordBadge word={task.statusWord} />}</td>
     </tr>
   );
 }

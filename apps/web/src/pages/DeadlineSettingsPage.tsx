@@ -3,6 +3,7 @@ import { ApiError, errorMessage } from '../api/client';
 import { DeadlinesApi, fieldProblems, type DeadlineSettings, type EscalationTarget } from '../api/deadlines';
 import { ErrorBox, FieldError, invalidAria, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { formatDate, todayIso } from '../lib/format';
+import { forgetDeadlineSettings } from '../lib/escalation';
 import { Link, useLeaveGuard } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
@@ -111,6 +112,7 @@ export function DeadlineSettingsPage() {
     setNotice(null);
     try {
       const saved = await DeadlinesApi.saveDeadlineSettings(toSettings(form));
+      forgetDeadlineSettings();
       setForm(toForm(saved));
       setDirty(false);
       setNotice({ kind: 'success', text: 'Đã lưu cài đặt thời hạn. Hộp việc và trang Theo dõi tính theo cài đặt mới ngay.' });

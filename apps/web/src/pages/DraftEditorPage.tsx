@@ -2,29 +2,35 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { UploadProgress } from '../api/client';
-import type { Attachment, DraftVersion, HistoryEvent, TaskDetail, UnitCode } from '../api/types';
-import { RequestContributionsPanel } from '../components/ActionPanels';
+import type { Attachment, DraftVersion, HistoryEvent, TaskDetail, TaskUpdate, UnitCode } from '../api/types';
+import { ExtensionRequestPanel, RequestContributionsPanel } from '../components/ActionPanels';
 import { ConfirmDialog } from '../components/Dialog';
 import { FileInput } from '../components/FileInput';
 import { ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { AttachmentList, ContributionList, findReturnEvent, ReturnReason, TaskSummary } from '../components/TaskParts';
 import { setFlash } from '../lib/flash';
-import { formatBytes, formatDateTime } from '../lib/format';
+import { formatBytes, formatDate, formatDateTime } from '../lib/format';
 import { headOfUnit, unitName } from '../lib/labels';
 import { Link, navigate, useLeaveGuard } from '../lib/router';
 import { useConfig, useSession } from '../lib/session';
 import { actionError, isStepClosed, STEP_CLOSED_TEXT } from '../lib/stepAction';
+import { can, mergeUpdate, stepFor } from '../lib/taskActions';
 import { useAsync } from '../lib/useAsync';
 
 const LEAVE_TEXT = 'Bạn có nội dung dự thảo chưa lưu. Rời trang sẽ mất các thay đổi này. Bạn vẫn muốn rời đi?';
 
-/** The assignee writes the product: versions, files, contributions, then submits it up the chain. */
+/**
+ * The assignee writes the product: versions, files, contributions, then submits it up the chain. What the page lets
+ * the user do follows the server's `allowedActions` (saveDraft, addAttachment, submit, requestContributions,
+ * requestExtension); after an action it shows the task the action answered with and reads the trail again.
+ */
 export function DraftEditorPage({ taskId }: { taskId: string }) {
   const { user, refreshInboxCount } = useSession();
   const data = useAsync(async () => {
-    const [task, inbox, history] = await Promise.all([Api.task(taskId), Api.inbox(), Api.history(taskId)]);
-    return { task, history, draftItem: inbox.find((i) => i.taskId === taskId && i.kind === 'DRAFT') ?? null };
+    const [task, history] = await Promise.all([Api.task(taskId), Api.history(taskId)]);
+    return { task, history };
   }, [taskId]);
+  const [local, setLocal] = useState<{ base: unknown; task: TaskDetail; history: HistoryEvent[] } | null>(null);
 
   if (!data.data) {
     return (
@@ -38,11 +44,35 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
     );
   }
 
-  const { task, history, draftItem } = data.data;
-  const myStep =
-    task.steps?.find((s) => s.kind === 'DRAFT' && s.assignee?.id === user?.id) ??
-    (draftItem ? { stepId: draftItem.stepId, unit: draftItem.unit?.code ?? null } : null);
+  const base = data.data;
+  const fresh = local && local.base === base ? local : null;
+  const task = fresh?.task ?? base.task;
+  const history = fresh?.history ?? base.history;
+  // The part I draft: the DRAFT step the server lets me write on (a task led by several units has one per unit).
+  const myStep = stepFor(task, 'saveDraft', { unit: user?.unit?.code ?? null });
   const unit = (myStep?.unit ?? user?.unit?.code ?? task.leadUnit.code) as UnitCode;
+
+  // Functional: two updates of one submission (the version saved, then the file) both count.
+  const update: Updater = (updated, keep = {}) => {
+    setLocal((prev) => {
+      const current = prev && prev.base === base ? prev : { base, task: base.task, history: base.history };
+      const merged = mergeUpdate(current.task, updated ?? current.task);
+      return {
+        ...current,
+        task: {
+          ...merged,
+          ...(keep.drafts ? { drafts: keep.drafts(merged.drafts ?? []) } : {}),
+          ...(keep.attachments ? { attachments: keep.attachments(merged.attachments ?? []) } : {}),
+        },
+      };
+    });
+    void refreshInboxCount();
+    if (updated) {
+      Api.history(taskId)
+        .then((h) => setLocal((prev) => (prev && prev.base === base ? { ...prev, history: h } : prev)))
+        .catch(() => undefined);
+    }
+  };
 
   return (
     <Editor
@@ -51,8 +81,9 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
       history={history}
       stepId={myStep?.stepId}
       unit={unit}
-      isMine={Boolean(myStep)}
+      update={update}
       reload={async () => {
+        setLocal(null);
         await data.reload();
         await refreshInboxCount();
       }}
@@ -60,21 +91,31 @@ export function DraftEditorPage({ taskId }: { taskId: string }) {
   );
 }
 
+/**
+ * Applies an action's answer (null: nothing new from the server); `keep` adds what the answer does not carry (the
+ * version just saved, the file just uploaded) to the drafts and attachments the page has.
+ */
+type Updater = (
+  updated: TaskUpdate | null,
+  keep?: { drafts?: (drafts: DraftVersion[]) => DraftVersion[]; attachments?: (attachments: Attachment[]) => Attachment[] },
+) => void;
+
 function Editor({
   task,
   history,
   stepId,
   unit,
-  isMine,
+  update,
   reload,
 }: {
   task: TaskDetail;
   history: HistoryEvent[];
   stepId: string | undefined;
   unit: UnitCode;
-  isMine: boolean;
+  update: Updater;
   reload: () => Promise<void>;
 }) {
+  const { user } = useSession();
   const config = useConfig();
   const myDrafts = useMemo(
     () => (task.drafts ?? []).filter((d) => d.unit === unit).sort((a, b) => b.version - a.version),
@@ -98,6 +139,11 @@ function Editor({
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const dirty = content !== saved;
   const part = task.parts?.find((p) => p.unit === unit);
+  const canEdit = can(task, 'saveDraft');
+  const canUpload = can(task, 'addAttachment');
+  // "Trình duyệt" saves unsaved text first (saveDraft), after which the server lists `submit` (it needs a version).
+  const canSubmit = can(task, 'submit') || canEdit;
+  const extensionStep = stepFor(task, 'requestExtension', { mine: stepId ? [stepId] : [], unit });
   const returnReason = part?.returnReason ?? (task.status === 'RETURNED' ? task.lastReturnReason : null);
 
   useLeaveGuard(
@@ -123,11 +169,19 @@ function Editor({
     setSaving(true);
     setNotice(null);
     try {
-      await Api.saveDraft(task.id, content);
+      const updated = await Api.saveDraft(task.id, content);
+      const version = updated.parts?.find((p) => p.unit === unit)?.draftVersion ?? (latest?.version ?? 0) + 1;
+      const draft: DraftVersion = {
+        version,
+        unit,
+        content,
+        author: { id: user?.id ?? '', fullName: user?.fullName ?? '' },
+        createdAt: new Date().toISOString(),
+      };
       setSaved(content);
-      // Said once the page shows the new version, so what is on screen is what was saved.
-      await reload();
-      setNotice({ kind: 'success', text: `Đã lưu phiên bản ${(latest?.version ?? 0) + 1} của dự thảo.` });
+      // The answer has no drafts: the version just saved is what was sent.
+      update(updated, { drafts: (drafts) => [draft, ...drafts] });
+      setNotice({ kind: 'success', text: `Đã lưu phiên bản ${version} của dự thảo.` });
       return true;
     } catch (err) {
       setNotice({ kind: 'error', text: actionError(err) });
@@ -153,6 +207,15 @@ function Editor({
     setProgress(null);
     if (fileRef.current) fileRef.current.value = '';
   };
+
+  /** A file now on the server joins the list (the upload answers with the file, not the task). */
+  const showAttachment = (att: Attachment) =>
+    update(null, {
+      attachments: (attachments) => [
+        ...attachments,
+        { ...att, uploadedBy: att.uploadedBy ?? (user ? { id: user.id, fullName: user.fullName } : undefined), createdAt: att.createdAt ?? new Date().toISOString() },
+      ],
+    });
 
   /** Uploads the chosen file, reporting progress; the chosen file is cleared once it is on the server. */
   const sendFile = async (f: File): Promise<Attachment> => {
@@ -181,7 +244,7 @@ function Editor({
     try {
       const att = await sendFile(file);
       setNotice({ kind: 'success', text: `Đã tải lên tệp “${att.name}” (${formatBytes(att.size)}).` });
-      await reload();
+      showAttachment(att);
     } catch (err) {
       // The server's 413 message names its limit.
       setFileError(actionError(err));
@@ -249,7 +312,7 @@ function Editor({
       navigate('/viec-cua-toi', { force: true });
     } catch (err) {
       setConfirmSubmit(false);
-      if (attached) await reload(); // the file is on the server now: show it in the list
+      if (attached) showAttachment(attached); // the file is on the server now: show it in the list
       if (isStepClosed(err)) {
         setNotice({ kind: 'warning', text: STEP_CLOSED_TEXT });
         await reload();
@@ -282,7 +345,7 @@ function Editor({
           </div>
         </div>
       )}
-      {!isMine && (
+      {!canEdit && (
         <div className="alert alert-info" role="note">
           <p>
             Nhiệm vụ này hiện không ở bước soạn thảo của bạn; bạn chỉ có thể xem.{' '}
@@ -306,7 +369,7 @@ function Editor({
                 rows={14}
                 value={content}
                 onChange={(e) => setContent(e.target.value)}
-                readOnly={!isMine}
+                readOnly={!canEdit}
                 aria-describedby="draft-state"
               />
               <p id="draft-state" className="muted" aria-live="polite">
@@ -317,14 +380,18 @@ function Editor({
                     : 'Chưa có phiên bản nào.'}
               </p>
             </div>
-            {isMine && (
+            {(canEdit || canSubmit) && (
               <div className="actions">
-                <button type="button" className="btn" onClick={() => void save()} disabled={saving || !dirty}>
-                  {saving ? 'Đang lưu…' : 'Lưu bản nháp'}
-                </button>
-                <button type="button" className="btn btn-primary" onClick={askSubmit} disabled={saving || submitting}>
-                  Trình duyệt
-                </button>
+                {canEdit && (
+                  <button type="button" className="btn" onClick={() => void save()} disabled={saving || !dirty}>
+                    {saving ? 'Đang lưu…' : 'Lưu bản nháp'}
+                  </button>
+                )}
+                {canSubmit && (
+                  <button type="button" className="btn btn-primary" onClick={askSubmit} disabled={saving || submitting}>
+                    Trình duyệt
+                  </button>
+                )}
               </div>
             )}
           </section>
@@ -342,7 +409,7 @@ function Editor({
                         Phiên bản {d.version} · {d.author.fullName} · {formatDateTime(d.createdAt)}
                       </summary>
                       <div className="draft-text">{d.content}</div>
-                      {isMine && d.version !== latest?.version && (
+                      {canEdit && d.version !== latest?.version && (
                         <button
                           type="button"
                           className="btn btn-small"
@@ -368,7 +435,7 @@ function Editor({
           <section className="panel" aria-labelledby="tep">
             <h2 id="tep">Tệp đính kèm</h2>
             <AttachmentList taskId={task.id} attachments={task.attachments ?? []} />
-            {isMine && (
+            {canUpload && (
               <div className="upload">
                 <div className="field">
                   <FileInput
@@ -410,12 +477,30 @@ function Editor({
             <h2 id="thong-tin">Thông tin nhiệm vụ</h2>
             <TaskSummary task={task} />
           </section>
-          {isMine && (
+          {can(task, 'requestContributions') && (
             <RequestContributionsPanel
               task={task}
-              onDone={(text) => {
+              onDone={(text, updated) => {
                 setNotice({ kind: 'success', text });
+                update(updated);
+              }}
+            />
+          )}
+          {extensionStep && (
+            <ExtensionRequestPanel
+              key={extensionStep.stepId}
+              task={task}
+              step={extensionStep}
+              onStale={(message) => {
+                setNotice({ kind: 'warning', text: message });
                 void reload();
+              }}
+              onDone={(updated, date) => {
+                setNotice({
+                  kind: 'success',
+                  text: `Đã gửi đề nghị gia hạn đến ${formatDate(date)}. Thời hạn hiện tại giữ nguyên cho đến khi có quyết định.`,
+                });
+                update(updated);
               }}
             />
           )}

@@ -2,13 +2,12 @@ import { Fragment, useEffect, useMemo, useRef, useState, type Ref } from 'react'
 import { errorMessage, messageForCode } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { InboxItem, StepKind } from '../api/types';
-import { DueBadge, StatusBadge } from '../components/Badges';
+import { DueBadge, dueClass, EscalationNote, StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/Dialog';
 import { QuickReview } from '../components/QuickReview';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { clearFlash, peekFlash } from '../lib/flash';
-import { dueInfo } from '../lib/format';
 import { GROUP_OPTIONS, personName, STEP_KIND_LABELS, STEP_KIND_ORDER, stepKindLabel, UNIT_OPTIONS } from '../lib/labels';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -81,9 +80,8 @@ export function InboxPage() {
   const counts = useMemo(() => {
     const c = { overdue: 0, soon: 0 };
     for (const i of items) {
-      const s = dueInfo(i.dueAt, { overdue: i.overdue }).state;
-      if (s === 'overdue') c.overdue++;
-      else if (s === 'due-soon') c.soon++;
+      if (i.dueState === 'OVERDUE') c.overdue++;
+      else if (i.dueState === 'DUE_SOON') c.soon++;
     }
     return c;
   }, [items]);
@@ -147,6 +145,9 @@ export function InboxPage() {
   return (
     <>
       <PageTitle title="Hộp việc">Hộp việc</PageTitle>
+      <p className="page-links">
+        <Link to="/da-xu-ly">Việc đã trình / đã xử lý →</Link>
+      </p>
       <p className="lead">
         Các bước đang chờ bạn xử lý, hạn gần nhất lên trước.
         {items.length > 0 && (
@@ -219,7 +220,7 @@ export function InboxPage() {
       {(visible.length > 0 || outcome) && (
         <ul className="inbox" aria-label="Danh sách việc">
           {visible.map((item, index) => {
-            const state = dueInfo(item.dueAt, { overdue: item.overdue }).state;
+            const state = dueClass(item.dueState);
             const behalf = personName(item.onBehalfOf);
             // A report's step is decided on the report's page (its draft, files and preview are there).
             const report = item.reportId ? { id: item.reportId, unitPage: item.unit && (item.kind === 'REPORT_INPUT' || item.kind === 'UNIT_REVIEW') ? item.unit.code : null } : null;
@@ -263,8 +264,10 @@ export function InboxPage() {
                     )}
                   </h2>
                   {behalf && <p className="behalf">Xử lý thay: {behalf} (ủy quyền)</p>}
+                  {item.kind === 'EXTENSION' && <p className="inbox-hint">Mở nhiệm vụ để xem hạn gốc, hạn hiện tại, ngày xin gia hạn và quyết định.</p>}
                   <div className="inbox-foot">
-                    <DueBadge due={item.dueAt} overdue={item.overdue} showDate />
+                    <DueBadge state={item.dueState} due={item.dueAt} showDate />
+                    <EscalationNote level={item.escalationLevel} />
                     {item.status && !report && <StatusBadge status={item.status} unit={item.kind === 'UNIT_REVIEW' ? item.unit : null} />}
                     {canBulk && (
                       <button

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Api } from '../api/endpoints';
 import type { MyTask } from '../api/types';
-import { DueBadge, StatusBadge } from '../components/Badges';
+import { DueBadge, EscalationNote, StatusBadge, StatusWordBadge } from '../components/Badges';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
-import { findReturnEvent, ReturnReason, soleLeadUnit, taskDueDate } from '../components/TaskParts';
+import { findReturnEvent, ReturnReason, soleLeadUnit, waitingText } from '../components/TaskParts';
 import { clearFlash, peekFlash } from '../lib/flash';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -22,6 +22,9 @@ export function MyWorkPage() {
   return (
     <>
       <PageTitle title="Việc của tôi">Việc của tôi</PageTitle>
+      <p className="page-links">
+        <Link to="/da-xu-ly">Việc đã trình / đã xử lý →</Link>
+      </p>
       <p className="lead">Các nhiệm vụ được giao cho bạn soạn dự thảo, hoặc được trả lại để chỉnh sửa.</p>
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       {mine.error && !mine.data && <ErrorBox message={mine.error} onRetry={() => void mine.reload()} />}
@@ -66,7 +69,10 @@ function MyTaskCard({ task }: { task: MyTask }) {
       </p>
       <p className="card-foot">
         <StatusBadge status={task.status} unit={soleLeadUnit(task)} />
-        <DueBadge due={taskDueDate(task)} showDate />
+        <StatusWordBadge word={task.statusWord} />
+        <DueBadge state={task.currentStep?.dueState} due={task.currentStep?.dueAt} showDate />
+        <EscalationNote level={task.currentStep?.escalationLevel} />
+        {task.currentStep && <span className="muted">{waitingText(task.currentStep.workingDaysOpen)}</span>}
       </p>
     </li>
   );

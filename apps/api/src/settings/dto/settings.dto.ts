@@ -44,10 +44,10 @@ export class ReportSettingsDto {
   @IsOptional()
   @IsInt()
   dataCutoffDay?: number | null;
-  @ApiProperty({ example: 'Sở Nội vụ thành phố Hải Phòng' }) @IsString() @IsCleanText() @MaxLength(500) departmentName: string;
-  @ApiPropertyOptional({ example: 'vanthu.snv@haiphong.gov.vn', nullable: true }) @IsOptional() @IsString() @IsCleanText() @MaxLength(320) departmentEmail?: string | null;
-  @ApiPropertyOptional({ example: 10, description: 'Báo cáo mở (đề nghị các đơn vị gửi số liệu) trước hạn của đơn vị bấy nhiêu ngày làm việc' })
+  @ApiPropertyOptional({ example: 10, description: 'Mở báo cáo kỳ này trước hạn gửi của đơn vị bao nhiêu ngày làm việc (0–40; trống: 10)' })
   @IsOptional()
   @IsInt()
   openLeadWorkingDays?: number;
+  @ApiProperty({ example: 'Sở Nội vụ thành phố Hải Phòng' }) @IsString() @IsCleanText() @MaxLength(500) departmentName: string;
+  @ApiPropertyOptional({ example: 'vanthu.snv@haiphong.gov.vn', nullable: true }) @IsOptional() @IsString() @IsCleanText() @MaxLength(320) departmentEmail?: string | null;
 }
