@@ -30,8 +30,6 @@ describe('web app: the periodic report', () => {
     await t.ds.query(`UPDATE communes SET name = 'Xã An Lão' WHERE code = $1`, [t.commune]);
     browser = await launchChromium();
     for (const u of ['admin', 'chutich', ...Object.values(STAFF), ...Object.values(HEAD)]) tokens[u] = await t.login(u);
-    const settings = (await t.http().get('/api/settings/reports').set(auth('admin'))).body;
-    await t.http().put('/api/settings/reports').set(auth('admin')).send({ ...settings, departmentEmail: DEPARTMENT }).expect(200);
     const count = (await t.http().get(`/api/plans/${t.planId}/tasks`).set(auth('vhxh.cchc'))).body.length;
     await waitFor('every task to open', async () => (await t.ds.query(`SELECT count(*)::int AS n FROM plan_tasks WHERE snapshot IS NOT NULL`))[0].n === count);
   });
@@ -75,6 +73,14 @@ describe('web app: the periodic report', () => {
       const row = page.locator('tr').filter({ has: page.getByRole('rowheader', { name: 'Năm 2026', exact: true }) });
       await row.getByText('Chưa mở').waitFor();
       await expect(row.locator('td').nth(1).innerText()).resolves.toBe('05/12/2026');
+      // Sở Nội vụ's address, in the settings under the list.
+      await page.getByRole('button', { name: /Cài đặt báo cáo/ }).click();
+      await page.getByLabel('Thư điện tử của Sở Nội vụ').fill('khong-hop-le');
+      await page.getByRole('button', { name: 'Lưu cài đặt báo cáo' }).click();
+      await page.getByText('Địa chỉ thư điện tử “khong-hop-le” không hợp lệ.').waitFor();
+      await page.getByLabel('Thư điện tử của Sở Nội vụ').fill(DEPARTMENT);
+      await page.getByRole('button', { name: 'Lưu cài đặt báo cáo' }).click();
+      await page.getByText('Đã lưu cài đặt báo cáo.').waitFor();
       await screenshot(page, 'bao-cao-ky-1366');
       await row.getByRole('button', { name: 'Mở báo cáo ngay' }).click();
       await page.getByRole('heading', { level: 1, name: 'Báo cáo kết quả CCHC năm 2026' }).waitFor();

@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/format';
 import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAsync } from '../../lib/useAsync';
+import { ReportSettingsPanel } from './ReportSettingsPanel';
 
 const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
@@ -97,6 +98,7 @@ export function ReportsPage() {
           </table>
         </>
       )}
+      {canOpen && <ReportSettingsPanel onSaved={() => void reports.reload()} />}
     </>
   );
 }
