@@ -107,7 +107,7 @@ describe('the periodic report (API, worker, documents, SMTP)', () => {
         expect([noReason.status, noReason.body.code]).toEqual([400, 'VALIDATION']);
         const back = await t.http().post(`/api/reports/${reportId}/inputs/KT/decision`).set(as(HEAD.KT)).send({ decision: 'return', comment: 'Bổ sung số liệu thu ngân sách' });
         expect(back.body).toMatchObject({ status: 'WAITING', returnReason: 'Bổ sung số liệu thu ngân sách' });
-        await t.http().put(`/api/reports/${reportId}/inputs/KT`).set(as(STAFF.KT)).send({ ...input, figures: { budgetRevenuePercent: 98.5 } }).expect(200);
+        await t.http().put(`/api/reports/${reportId}/inputs/KT`).set(as(STAFF.KT)).send({ ...input, figures: { budgetRevenuePercent: 104 } }).expect(200);
         await t.http().post(`/api/reports/${reportId}/inputs/KT/submit`).set(as(STAFF.KT)).send({}).expect(200);
       }
       const approved = await t.http().post(`/api/reports/${reportId}/inputs/${unit}/decision`).set(as(HEAD[unit])).send({ decision: 'approve' });

@@ -17,6 +17,8 @@ export interface ReportFigure {
   counted?: string;
   /** A count that is part of another (online receipts of receipts): it cannot exceed it. */
   partOf?: string;
+  /** A percentage of a plan or an estimate, which may be exceeded (revenue at 104% of the estimate). */
+  mayExceed100?: true;
 }
 
 export const REPORT_FIGURES: readonly ReportFigure[] = [
@@ -39,7 +41,7 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
   { key: 'satisfactionPercent', unit: 'TTPVHCC', label: 'Mức độ hài lòng của người dân, doanh nghiệp (%)', measure: 'percent' },
   { key: 'cityTasksAssigned', unit: 'VP', label: 'Nhiệm vụ UBND thành phố, Chủ tịch UBND thành phố giao', measure: 'count', counted: 'nhiệm vụ' },
   { key: 'cityTasksDone', unit: 'VP', label: 'Trong đó: hoàn thành bảo đảm tiến độ, chất lượng', measure: 'count', counted: 'nhiệm vụ', partOf: 'cityTasksAssigned' },
-  { key: 'budgetRevenuePercent', unit: 'KT', label: 'Thu ngân sách nhà nước so với dự toán thành phố giao (%)', measure: 'percent' },
+  { key: 'budgetRevenuePercent', unit: 'KT', label: 'Thu ngân sách nhà nước so với dự toán thành phố giao (%)', measure: 'percent', mayExceed100: true },
   { key: 'investmentDisbursementPercent', unit: 'KT', label: 'Giải ngân vốn đầu tư công so với kế hoạch (%)', measure: 'percent' },
 ];
 
@@ -63,7 +65,7 @@ export function figureProblems(unit: UnitCode, figures: Record<string, number | 
       problems.push({ field: `figures.${key}`, message: `${figure.label}: phải là số không âm.` });
     } else if (figure.measure === 'count' && !Number.isInteger(value)) {
       problems.push({ field: `figures.${key}`, message: `${figure.label}: phải là số nguyên.` });
-    } else if (figure.measure === 'percent' && value > 100) {
+    } else if (figure.measure === 'percent' && value > 100 && !figure.mayExceed100) {
       problems.push({ field: `figures.${key}`, message: `${figure.label}: tỷ lệ không quá 100%.` });
     }
   }

@@ -15,3 +15,10 @@ describe('unit inputs', () => {
     expect(problems[0].message).toBe('Nhiệm vụ này không do đơn vị chủ trì.');
   });
 });
+
+describe('figures', () => {
+  it('a revenue above its estimate is accepted; a satisfaction rate above 100% is not', () => {
+    expect(unitInputProblems('KT', { narrative: '', taskProgress: [], figures: { budgetRevenuePercent: 104.2 } }, [])).toEqual([]);
+    expect(unitInputProblems('TTPVHCC', { narrative: '', taskProgress: [], figures: { satisfactionPercent: 101 } }, []).map((p) => p.field)).toEqual(['figures.satisfactionPercent']);
+  });
+});
