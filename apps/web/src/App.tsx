@@ -18,6 +18,9 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { OverduePage } from './pages/OverduePage';
 import { TaskPage } from './pages/TaskPage';
 import { UnitsPage } from './pages/UnitsPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
+import { UnitInputPage } from './pages/reports/UnitInputPage';
 
 /**
  * Routes:
@@ -35,6 +38,7 @@ import { UnitsPage } from './pages/UnitsPage';
  *   /thong-bao            Thông báo (notifications, e-mail preference)
  *   /hop-thu-thu[/:id]    Hộp thư thử (the local mailbox; ADMIN, not in production)
  *   /don-vi               Đơn vị (the commune's unit directory; the admin edits it)
+ *   /bao-cao              Báo cáo (the reporting periods); /bao-cao/:id a report; /bao-cao/:id/don-vi/:unit a unit's input
  */
 export function App() {
   const { user, checking, checkRetry, retryCheck, logout } = useSession();
@@ -82,7 +86,12 @@ function route(pathname: string) {
   if (pathname === '/thong-bao') return <NotificationsPage />;
   if (pathname === '/hop-thu-thu') return <MailboxPage />;
   if (pathname === '/don-vi') return <UnitsPage />;
-  let m = matchPath('/nhiem-vu/:id', pathname);
+  if (pathname === '/bao-cao') return <ReportsPage />;
+  let m = matchPath('/bao-cao/:id/don-vi/:unit', pathname);
+  if (m) return <UnitInputPage key={`${m.id}-${m.unit}`} reportId={m.id} unit={m.unit} />;
+  m = matchPath('/bao-cao/:id', pathname);
+  if (m) return <ReportPage key={m.id} reportId={m.id} />;
+  m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
   m = matchPath('/hop-thu-thu/:id', pathname);
   if (m) return <MailboxPage messageId={m.id} />;

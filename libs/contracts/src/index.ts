@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './report-settings';
 export * from './digest';
 export * from './report';
+export * from './report-content';

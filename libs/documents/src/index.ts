@@ -13,3 +13,14 @@ export {
 } from './vietnamese-format';
 export { renderReportDocx } from './docx/report-docx';
 export { renderReportXlsx } from './xlsx/report-xlsx';
+export {
+  communeReportDocument,
+  DOCX_MIME,
+  placeName,
+  renderCommuneReport,
+  reportFileBase,
+  XLSX_MIME,
+  type CommuneReportFacts,
+  type CommuneReportFiles,
+  type CommuneReportSources,
+} from './commune-report';
