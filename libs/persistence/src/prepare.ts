@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import { parsePlan } from '@app/domain';
 import { seedCalendar } from './calendar-seed';
 import { openDatabase } from './data-source';
-import { disableDemoPasswordAccounts, seedAdmin, seedCommune, seedDemoAccounts } from './demo-seed';
+import { disableDemoPasswordAccounts, seedAdmin, seedCommune, seedDemoAccounts, seedDemoReportSettings } from './demo-seed';
 import { importParsedPlan, PlanImportError } from './plan-store';
 import { UnitReadModel } from './read-model/units';
 
@@ -31,7 +31,10 @@ export async function prepareDatabase(
   try {
     await seedCommune(ds, opts.commune);
     await seedCalendar(ds, opts.commune);
-    if (opts.demoPassword !== undefined && !opts.production) await seedDemoAccounts(ds, opts.commune, opts.demoPassword);
+    if (opts.demoPassword !== undefined && !opts.production) {
+      await seedDemoAccounts(ds, opts.commune, opts.demoPassword);
+      await seedDemoReportSettings(ds, opts.commune);
+    }
     const disabledAccounts = opts.production ? await disableDemoPasswordAccounts(ds, opts.demoPasswords ?? ['demo']) : [];
     if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword, opts.demoPasswords);
     const text = await fs.readFile(opts.planFile, 'utf8');
