@@ -183,8 +183,8 @@ async function main() {
     const missing = Math.max(0, INBOX_ITEMS - present);
     const perTask = Math.ceil(missing / taskTotal);
     await t.ds.query(
-      `INSERT INTO inbox_items (task_id, step_id, commune, kind, unit_code, holder_role, due_at, opened_at, principals)
-       SELECT t.id, 'bench-' || g, t.commune, 'UNIT_REVIEW', u.code, 'UNIT_HEAD', DATE '2026-01-01' + ((g * 7 + t.number) % 365), now(),
+      `INSERT INTO inbox_items (workflow_id, task_id, step_id, commune, kind, unit_code, holder_role, due_at, opened_at, principals)
+       SELECT t.workflow_id, t.id, 'bench-' || g, t.commune, 'UNIT_REVIEW', u.code, 'UNIT_HEAD', DATE '2026-01-01' + ((g * 7 + t.number) % 365), now(),
               ARRAY['unit:' || u.code || ':UNIT_HEAD']
        FROM plan_tasks t CROSS JOIN generate_series(1, $2::int) g
        CROSS JOIN LATERAL (SELECT ($3::text[])[1 + ((g + t.number) % 5)] AS code) u

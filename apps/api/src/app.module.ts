@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OverdueModule } from './overdue/overdue.module';
 import { PlansModule } from './plans/plans.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -49,6 +50,7 @@ export class AppModule {
         DelegationsModule,
         UsersModule,
         UnitsModule,
+        ReportsModule,
         AmendmentsModule,
         CalendarModule,
         SettingsModule,

@@ -22,6 +22,9 @@ import { CommunesPage } from './pages/CommunesPage';
 import { CommuneBoardPage, OverviewPage } from './pages/OverviewPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { UsersPage } from './pages/UsersPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
+import { UnitInputPage } from './pages/reports/UnitInputPage';
 
 /**
  * Routes:
@@ -43,6 +46,7 @@ import { UsersPage } from './pages/UsersPage';
  *   /doi-mat-khau         Đổi mật khẩu (everyone)
  *   /xa-phuong            Xã/phường (the deployment's communes; SUPERADMIN)
  *   /tong-hop[/:code]     Tổng hợp các xã (Sở Nội vụ, read-only; a commune's board)
+ *   /bao-cao              Báo cáo (the reporting periods); /bao-cao/:id a report; /bao-cao/:id/don-vi/:unit a unit's input
  */
 export function App() {
   const { user, checking, checkRetry, retryCheck, logout } = useSession();
@@ -96,7 +100,12 @@ function route(pathname: string) {
   if (pathname === '/tong-hop') return <OverviewPage />;
   const board = matchPath('/tong-hop/:code', pathname);
   if (board) return <CommuneBoardPage key={board.code} code={board.code} />;
-  let m = matchPath('/nhiem-vu/:id', pathname);
+  if (pathname === '/bao-cao') return <ReportsPage />;
+  let m = matchPath('/bao-cao/:id/don-vi/:unit', pathname);
+  if (m) return <UnitInputPage key={`${m.id}-${m.unit}`} reportId={m.id} unit={m.unit} />;
+  m = matchPath('/bao-cao/:id', pathname);
+  if (m) return <ReportPage key={m.id} reportId={m.id} />;
+  m = matchPath('/nhiem-vu/:id', pathname);
   if (m) return <TaskPage key={m.id} taskId={m.id} />;
   m = matchPath('/hop-thu-thu/:id', pathname);
   if (m) return <MailboxPage messageId={m.id} />;

@@ -5,6 +5,7 @@ import { createMailer, Notifier } from '@app/notifications';
 import { openDatabase, ReadModel } from '@app/persistence';
 import { bundleWorkflows } from '../../../workflows/src/bundle';
 import { createNotificationActivities } from './activities/notification-activities';
+import { createReportActivities } from './activities/report-activities';
 import { createTaskActivities } from './activities/task-activities';
 import { ensureDigestSchedules } from './schedules';
 import { ensureSearchAttributes } from './search-attributes';
@@ -41,7 +42,7 @@ export async function startWorker(config: AppConfig, opts: { dataSource?: DataSo
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     workflowBundle: await bundle,
-    activities: { ...taskActivities, ...createNotificationActivities(notifier) },
+    activities: { ...taskActivities, ...createNotificationActivities(notifier), ...createReportActivities(ds, notifier) },
   });
   if (opts.schedules ?? true) {
     const communes = (await readModel.communes.list()).map((c) => c.code);

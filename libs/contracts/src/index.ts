@@ -9,4 +9,5 @@ export * from './notifications';
 export * from './report-settings';
 export * from './digest';
 export * from './report';
+export * from './report-content';
 export * from './search-attributes';

@@ -82,6 +82,7 @@ export function totalsText(label: string, t: TaskTotals): string {
     `đang thực hiện, chưa thực hiện ${t.open} (trong đó quá hạn ${t.openOverdue})`,
   ];
   if (t.notCounted > 0) parts.push(`không thực hiện do kích hoạt muộn ${t.notCounted}`);
+  if (t.withdrawn > 0) parts.push(`rút khỏi kế hoạch ${t.withdrawn}`);
   return `${label}: ${parts.join('; ')}.`;
 }
 

@@ -13,4 +13,15 @@ export {
 } from './vietnamese-format';
 export { renderReportDocx } from './docx/report-docx';
 export { renderReportXlsx } from './xlsx/report-xlsx';
+export {
+  communeReportDocument,
+  DOCX_MIME,
+  placeName,
+  renderCommuneReport,
+  reportFileBase,
+  XLSX_MIME,
+  type CommuneReportFacts,
+  type CommuneReportFiles,
+  type CommuneReportSources,
+} from './commune-report';
 export { renderOverviewXlsx, type OverviewSheetCommune } from './xlsx/overview-xlsx';

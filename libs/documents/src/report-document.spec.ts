@@ -23,7 +23,7 @@ describe('task totals', () => {
       task(6, 'NOT_STARTED'),
       task(7, 'NOT_DONE_LATE_ACTIVATION'),
     ];
-    expect(taskTotals(tasks)).toEqual({ total: 7, doneOnTime: 2, doneLate: 1, open: 3, openOverdue: 1, notCounted: 1 });
+    expect(taskTotals(tasks)).toEqual({ total: 7, doneOnTime: 2, doneLate: 1, open: 3, openOverdue: 1, notCounted: 1, withdrawn: 0 });
   });
 
   it('keeps a task activated late out of both the on-time and the open figures', () => {

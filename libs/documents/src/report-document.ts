@@ -1,3 +1,5 @@
+import { indicatorMet as metOf, STATUS_WORDS, type StatusWord } from '@app/domain';
+
 /**
  * The content of a commune's CCHC report (quarterly or annual) as the two renderers need it: the ND30 text
  * (.docx) and the appendix workbook (.xlsx). It is data only: the report workflow fills it from the read model,
@@ -164,23 +166,33 @@ export const REPORT_TASK_STATUSES = [
   'IN_PROGRESS_OVERDUE',
   'NOT_STARTED',
   'NOT_DONE_LATE_ACTIVATION',
+  'NO_DEADLINE',
+  'WITHDRAWN',
 ] as const;
 export type ReportTaskStatus = (typeof REPORT_TASK_STATUSES)[number];
 
-/** The words Vietnamese CCHC trackers print in the status column. */
-export const REPORT_TASK_STATUS_LABELS: Record<ReportTaskStatus, string> = {
-  DONE_ON_TIME: 'Hoàn thành đúng hạn',
-  DONE_LATE: 'Hoàn thành quá hạn',
-  IN_PROGRESS: 'Đang thực hiện trong hạn',
-  IN_PROGRESS_OVERDUE: 'Đang thực hiện quá hạn',
-  NOT_STARTED: 'Chưa thực hiện',
-  NOT_DONE_LATE_ACTIVATION: 'Không thực hiện do kích hoạt muộn',
+/** The document's status of each status word of libs/domain (the one home of the words and of how they are counted). */
+export const REPORT_TASK_STATUS_OF: Record<StatusWord, ReportTaskStatus> = {
+  DONE_ON_TIME: 'DONE_ON_TIME',
+  DONE_LATE: 'DONE_LATE',
+  IN_PROGRESS_ON_TIME: 'IN_PROGRESS',
+  IN_PROGRESS_LATE: 'IN_PROGRESS_OVERDUE',
+  NOT_STARTED: 'NOT_STARTED',
+  MISSED: 'NOT_DONE_LATE_ACTIVATION',
+  NO_DEADLINE: 'NO_DEADLINE',
+  WITHDRAWN: 'WITHDRAWN',
 };
 
+/** The words Vietnamese CCHC trackers print in the status column: the status words of libs/domain. */
+export const REPORT_TASK_STATUS_LABELS: Record<ReportTaskStatus, string> = Object.fromEntries(
+  (Object.keys(REPORT_TASK_STATUS_OF) as StatusWord[]).map((key) => [REPORT_TASK_STATUS_OF[key], STATUS_WORDS[key]]),
+) as Record<ReportTaskStatus, string>;
+
 /**
- * Counts of a group (or of the whole plan). `open` is every task not finished (in progress, overdue or not
- * started); `openOverdue` the part of it already past its due date. A task not done because it was activated
- * late is in `total` and `notCounted` only: trackers leave it out of both the on-time and the late figures.
+ * Counts of a group (or of the whole plan). `open` is every task not finished (in progress, overdue, not started
+ * or without a date yet); `openOverdue` the part of it already past its due date. A task not done because it was
+ * activated late is in `total` and `notCounted` only: trackers leave it out of both the on-time and the late
+ * figures; a task withdrawn from the plan by an amendment is in `total` and `withdrawn` only.
  */
 export interface TaskTotals {
   total: number;
@@ -189,6 +201,7 @@ export interface TaskTotals {
   open: number;
   openOverdue: number;
   notCounted: number;
+  withdrawn: number;
 }
 
 /** Totals are always counted from the rows, never carried beside them, so the two cannot disagree. */
@@ -198,9 +211,10 @@ export function taskTotals(tasks: readonly ReportTask[]): TaskTotals {
     total: tasks.length,
     doneOnTime: count('DONE_ON_TIME'),
     doneLate: count('DONE_LATE'),
-    open: count('IN_PROGRESS', 'IN_PROGRESS_OVERDUE', 'NOT_STARTED'),
+    open: count('IN_PROGRESS', 'IN_PROGRESS_OVERDUE', 'NOT_STARTED', 'NO_DEADLINE'),
     openOverdue: count('IN_PROGRESS_OVERDUE'),
     notCounted: count('NOT_DONE_LATE_ACTIVATION'),
+    withdrawn: count('WITHDRAWN'),
   };
 }
 
@@ -223,18 +237,7 @@ export interface IndicatorTarget {
   value: number;
 }
 
-/** Met, not met, or null when there is nothing to judge (no target or no figure). */
+/** Met, not met, or null when there is nothing to judge (no target or no figure): libs/domain's rule. */
 export function indicatorMet(indicator: ReportIndicator): boolean | null {
-  const { target, value } = indicator;
-  if (!target || value === null) return null;
-  switch (target.comparison) {
-    case 'atLeast':
-      return value >= target.value;
-    case 'moreThan':
-      return value > target.value;
-    case 'exactly':
-      return value === target.value;
-    case 'atMost':
-      return value <= target.value;
-  }
+  return metOf(indicator.target, indicator.value);
 }

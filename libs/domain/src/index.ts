@@ -34,4 +34,5 @@ export * from './approval';
 export * from './deadlines';
 export * from './settings';
 export * from './text/clean-text';
+export * from './reports';
 export * from './notices/told-events';

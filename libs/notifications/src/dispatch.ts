@@ -34,7 +34,8 @@ export interface Envelope {
   key: string;
   commune: string;
   kind: NotificationKind;
-  person: { id: string; fullName: string; email: string | null };
+  /** `id` null: someone outside the commune's users (Sở Nội vụ), reached by e-mail only. */
+  person: { id: string | null; fullName: string; email: string | null };
   content: MessageContent;
   /** False: in-app only (a reminder the person turned off). */
   email: boolean;
@@ -113,7 +114,7 @@ export class Dispatcher {
 
   async dispatch(envelopes: Envelope[]): Promise<DispatchResult> {
     await this.store.notifications.record(
-      envelopes.map((e) => ({
+      envelopes.flatMap((e) => (e.person.id === null ? [] : [{ ...e, person: { ...e.person, id: e.person.id } }])).map((e) => ({
         key: e.key,
         commune: e.commune,
         userId: e.person.id,

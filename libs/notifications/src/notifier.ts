@@ -3,13 +3,13 @@
  * commune's people and delegations, the task, the open steps), asks recipients.ts who is told and templates.ts what
  * they read, and hands the result to the dispatcher (dispatch.ts), which records and sends it exactly once.
  */
-import type { DeadlineRules, NotificationKind, TaskChange } from '@app/contracts';
+import type { DeadlineRules, NotificationKind, ReportChange, ReportPeriod, TaskChange } from '@app/contracts';
 import { communeDate, DEFAULT_DUE_SOON_WORKING_DAYS, dueState, principal, workingDaysBetween } from '@app/domain';
 import type { OpenStepListRow, ReadModel } from '@app/persistence';
-import { Dispatcher, type DispatchResult, type Envelope, NOTHING_DISPATCHED, SEND_SLOTS, Slots } from './dispatch';
-import type { Mailer } from './mailer';
-import { type Directory, type NoticeKind, noticesFor, peopleFor, type Person } from './recipients';
-import { type Place, renderDigest, renderLateAtActivation, renderTaskNotice, type StepItem } from './templates';
+import { Dispatcher, type DispatchResult, type Envelope, messageIdFor, NOTHING_DISPATCHED, SEND_SLOTS, senderDomain, Slots } from './dispatch';
+import type { MailAttachment, Mailer } from './mailer';
+import { type Directory, type NoticeKind, noticesFor, peopleFor, type Person, reportNoticesFor } from './recipients';
+import { type Place, renderDigest, renderLateAtActivation, renderReportNotice, renderReportSubmission, renderTaskNotice, type StepItem } from './templates';
 
 /** The in-app kind of a notice (api.md "Notifications"): a request to contribute is work given to the unit. */
 export const IN_APP_KIND: Record<NoticeKind, NotificationKind> = {
@@ -104,6 +104,64 @@ export class Notifier {
       at: event.at,
     }));
     return this.dispatcher(onProgress).dispatch(envelopes);
+  }
+
+  /** Tells the people one report event concerns. Idempotent per (workflow id, event seq, recipient). */
+  async reportEvent(change: ReportChange, onProgress?: () => void): Promise<DispatchResult> {
+    const { snapshot, event } = change;
+    const commune = snapshot.commune;
+    const report = await this.deps.readModel.reports.find(commune, snapshot.reportId);
+    if (!report) return NOTHING_DISPATCHED;
+    const today = communeDate(new Date(event.at));
+    const [directory, place] = await Promise.all([this.directory(commune, today), this.place(commune)]);
+    const envelopes: Envelope[] = reportNoticesFor(change, { directory }).map((notice) => ({
+      key: `${change.workflowId}#${event.seq}#${notice.person.id}`,
+      commune,
+      kind: IN_APP_KIND[notice.kind],
+      person: notice.person,
+      content: renderReportNotice(notice, change, place),
+      email: notice.email,
+      taskId: null,
+      reportId: report.id,
+      at: event.at,
+    }));
+    return this.dispatcher(onProgress).dispatch(envelopes);
+  }
+
+  /**
+   * E-mails a report's files to Sở Nội vụ, once per `key` (a retry finds the message planned or sent and never sends
+   * a second one): the same Message-ID for the same key. Returns the address and the Message-ID.
+   */
+  async reportSubmission(input: {
+    key: string;
+    commune: string;
+    reportId: string;
+    department: { name: string; email: string };
+    period: ReportPeriod;
+    year: number;
+    sentBy: string;
+    attachments: MailAttachment[];
+  }): Promise<{ to: string; messageId: string; refused: boolean }> {
+    const place = await this.place(input.commune);
+    const content = renderReportSubmission(
+      { departmentName: input.department.name, period: input.period, year: input.year, files: input.attachments.map((a) => a.filename), sentBy: input.sentBy },
+      place,
+    );
+    const result = await this.dispatcher().dispatch([
+      {
+        key: input.key,
+        commune: input.commune,
+        kind: 'REPORT_SUBMITTED',
+        person: { id: null, fullName: input.department.name, email: input.department.email },
+        content,
+        email: true,
+        taskId: null,
+        reportId: input.reportId,
+        at: new Date().toISOString(),
+        attachments: input.attachments,
+      },
+    ]);
+    return { to: input.department.email, messageId: messageIdFor(input.key, senderDomain(this.deps.settings.mailFrom)), refused: result.refused > 0 };
   }
 
   /**

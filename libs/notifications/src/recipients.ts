@@ -16,7 +16,7 @@
  * - a reminder a person turned off (emailReminders = false) still lands in the app, only the e-mail is left out;
  *   escalations and everything else cannot be turned off.
  */
-import type { EscalationTarget, OpenStep, Principal, Role, TaskChange, UnitCode, UserRef } from '@app/contracts';
+import type { EscalationTarget, OpenStep, Principal, ReportChange, Role, TaskChange, UnitCode, UserRef } from '@app/contracts';
 import { communeDate, principal, principalsOf, tellsAnyone } from '@app/domain';
 
 /** An active person of the commune as the notifier sees him. */
@@ -219,4 +219,73 @@ export function noticesFor(change: TaskChange, ctx: NoticeContext): Notice[] {
 /** The people a set of principals reaches, for messages that are not about one task event (digest, late list). */
 export function peopleFor(keys: Principal[], directory: Directory, today: string): Person[] {
   return resolvePrincipals(keys, directory, today).map((r) => r.person);
+}
+
+/**
+ * The notices one report event gives, by the same rules as tasks': the holders of the steps the event opened are
+ * asked to act (a unit's input, a review, the commune's draft, the sending), a return tells the step's holders and
+ * the drafter, the Chairman's approval tells the coordinator, the ladder's alerts go to their targets; nobody is told
+ * of his own action. Report events have their own names; each is mapped here to the notice of the same meaning.
+ */
+export function reportNoticesFor(change: ReportChange, ctx: NoticeContext): Notice[] {
+  const { event, snapshot } = change;
+  const today = communeDate(new Date(event.at));
+  const data = event.data ?? {};
+  const opened = (pred: (s: OpenStep) => boolean) => snapshot.openSteps.filter((s) => s.openedAt === event.at && pred(s));
+  const notices: Notice[] = [];
+  const add = (kind: NoticeKind, keys: Principal[], step: OpenStep | null, excluded: string[] = [], email = true) => {
+    for (const { person, onBehalfOf } of resolvePrincipals(keys, ctx.directory, today, snapshot.commune)) {
+      if (person.id === event.actor?.id || excluded.includes(person.id)) continue;
+      if (notices.some((n) => n.person.id === person.id)) continue;
+      notices.push({ kind, person, step, email: email || person.emailReminders, onBehalfOf });
+    }
+  };
+  const toHoldersOf = (kind: NoticeKind, steps: OpenStep[]) => steps.forEach((s) => add(kind, s.principals, s, s.excludedUserIds));
+  const stepNamed = () => snapshot.openSteps.find((s) => s.stepId === data.stepId) ?? null;
+
+  switch (event.type) {
+    case 'REPORT_OPENED':
+    case 'REPORT_REOPENED':
+      toHoldersOf('ASSIGNED', opened(() => true));
+      break;
+    case 'INPUT_SUBMITTED':
+    case 'REPORT_SUBMITTED':
+    case 'REVIEW_BY_SUBMISSION':
+      toHoldersOf('SUBMITTED_TO_YOU', opened((s) => REVIEW_KINDS.has(s.kind)));
+      break;
+    case 'APPROVED':
+      if (data.level === 'CHAIRMAN_REVIEW') {
+        add('APPROVED', [...(snapshot.draft.drafter ? [principal.user(snapshot.draft.drafter.id)] : []), principal.role('COORDINATOR')], null);
+      } else {
+        // A unit head's approval opens the coordinator's draft once every unit is in; VH-XH's opens the Chairman's.
+        toHoldersOf('SUBMITTED_TO_YOU', opened((s) => REVIEW_KINDS.has(s.kind)));
+        toHoldersOf('ASSIGNED', opened((s) => s.kind === 'REPORT_DRAFT'));
+      }
+      break;
+    case 'RETURNED':
+      for (const step of opened((s) => s.kind === 'REPORT_INPUT' || s.kind === 'REPORT_DRAFT')) {
+        const drafter = step.kind === 'REPORT_INPUT' ? snapshot.units.find((u) => u.unit === step.unit)?.drafter : snapshot.draft.drafter;
+        add('RETURNED', [...step.principals, ...(drafter ? [principal.user(drafter.id)] : [])], step);
+      }
+      break;
+    case 'REPORT_SENT':
+      add('APPROVED', [principal.role('COORDINATOR'), principal.role('CHAIRMAN')], null);
+      break;
+    case 'REMINDER': {
+      const step = stepNamed();
+      if (step) add('REMINDER', step.principals, step, [], false);
+      break;
+    }
+    case 'OVERDUE':
+    case 'ESCALATED': {
+      const step = stepNamed();
+      if (!step) break;
+      const targets = Array.isArray(data.to) && data.to.every(isTarget) && data.to.length > 0 ? (data.to as EscalationTarget[]) : DEFAULT_TARGETS[event.type];
+      add(event.type, targets.flatMap((t) => targetPrincipals(t, step)), step);
+      break;
+    }
+    default:
+      break;
+  }
+  return notices;
 }

@@ -6,7 +6,7 @@
  * Office Vietnamese: "Kính gửi đồng chí …", the commune's People's Committee by name, the task by its number and
  * content, dates dd/mm/yyyy, the step in the words of the web app, and a link to the item.
  */
-import type { OpenStep, Role, StepKind, TaskChange, UnitCode, UserRef } from '@app/contracts';
+import type { OpenStep, ReportChange, ReportPeriod, Role, StepKind, TaskChange, UnitCode, UserRef } from '@app/contracts';
 import type { Notice, NoticeKind, Person } from './recipients';
 
 /** What a message looks like to its reader, on every channel. */
@@ -506,4 +506,92 @@ export function renderDigest(person: Person, input: { date: string; overdue: Ste
     ],
     action: { label: 'Mở trang Theo dõi', href: `${place.publicUrl}/theo-doi` },
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report events
+
+export const reportLink = (place: Place, reportId: string) => `${place.publicUrl}/bao-cao/${encodeURIComponent(reportId)}`;
+
+/** "báo cáo CCHC Quý I năm 2026" (the period in the words the report's title uses). */
+export function reportWords(period: ReportPeriod, year: number): string {
+  const p: Record<ReportPeriod, string> = { Q1: `Quý I năm ${year}`, Q2: `6 tháng đầu năm ${year}`, Q3: `Quý III năm ${year}`, Q4: `Quý IV năm ${year}`, YEAR: `năm ${year}` };
+  return `báo cáo kết quả cải cách hành chính ${p[period]}`;
+}
+
+/** The message of one notice about a report event. */
+export function renderReportNotice(notice: Notice, change: ReportChange, place: Place): MessageContent {
+  const { event, snapshot } = change;
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const step = notice.step;
+  const what = reportWords(snapshot.period, snapshot.year);
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  const due = step?.dueAt ? vnDate(step.dueAt) : null;
+  const facts: [string, string][] = [
+    ...(step ? ([['Bước xử lý', stepWords(step.kind, step.unit, place)]] as [string, string][]) : []),
+    ...(step ? ([['Hạn xử lý', due ?? 'Chưa có hạn']] as [string, string][]) : []),
+  ];
+  const unit = (data.unit as UnitCode | undefined) ?? null;
+  const actor = named(event.actor, roleWords(event.role, event.role === 'UNIT_HEAD' || event.role === 'STAFF' ? unit : null, place, event.onBehalfOf));
+  const comment = event.comment?.trim() || null;
+  const base = { to: notice.person.fullName, place, action: { label: 'Mở báo cáo', href: reportLink(place, snapshot.reportId) } };
+  const ask = (subject: string, title: string, p: string, closing: string): Letter => ({
+    ...base,
+    subject: `${prefix(place)} ${subject}`,
+    title,
+    body: `${sentence(p)}${due ? ` Hạn: ${due}.` : ''}`,
+    blocks: [{ p }, { facts: [...facts, ...(comment ? ([['Ý kiến', comment]] as [string, string][]) : [])] }, { p: closing }],
+  });
+  let letter: Letter;
+  switch (notice.kind) {
+    case 'ASSIGNED':
+      letter =
+        step?.kind === 'REPORT_INPUT'
+          ? ask(`Đề nghị ${unitName(place, step.unit) || 'đơn vị'} gửi số liệu ${what}`, `Gửi số liệu ${what}`, `UBND ${communeWords(place.communeName)} đề nghị ${unitName(place, step.unit) || 'đơn vị'} báo cáo kết quả thực hiện nhiệm vụ và số liệu phục vụ ${what}`, 'Đề nghị đồng chí nhập kết quả, số liệu trên hệ thống và trình lãnh đạo đơn vị duyệt đúng hạn.')
+          : ask(`Tổng hợp, dự thảo ${what}`, `Dự thảo ${what}`, `Các đơn vị đã gửi số liệu; đề nghị đồng chí tổng hợp, dự thảo ${what}`, 'Đề nghị đồng chí hoàn thiện dự thảo và trình duyệt đúng hạn.');
+      break;
+    case 'SUBMITTED_TO_YOU':
+      letter = ask(`${What} chờ đồng chí cho ý kiến`, `${What} chờ duyệt`, `${actor} đã trình ${step?.kind === 'UNIT_REVIEW' ? `phần báo cáo của ${unitName(place, step.unit) || 'đơn vị'}` : 'dự thảo'} ${what}`, 'Đề nghị đồng chí xem xét, cho ý kiến (duyệt hoặc trả lại kèm lý do) trong thời hạn nêu trên.');
+      break;
+    case 'RETURNED':
+      letter = ask(`${What} bị trả lại – đề nghị chỉnh sửa`, `${What} bị trả lại`, `${actor} đã trả lại ${step?.kind === 'REPORT_INPUT' ? 'phần báo cáo của đơn vị' : 'dự thảo'} ${what}. Lý do: ${comment ?? ''}`, 'Đề nghị đồng chí chỉnh sửa, bổ sung theo ý kiến trên và trình lại.');
+      break;
+    case 'APPROVED':
+      letter =
+        event.type === 'REPORT_SENT'
+          ? ask(`${What} đã gửi Sở Nội vụ`, `${What} đã gửi Sở Nội vụ`, `${What} đã được gửi tới ${String(data.to ?? 'Sở Nội vụ')} ngày ${vnDate(event.at)}`, 'Hồ sơ gửi đã được lưu trên hệ thống.')
+          : ask(`${What} đã được phê duyệt`, `${What} đã được phê duyệt`, `${actor} đã phê duyệt ${what}`, 'Đề nghị cán bộ đầu mối CCHC gửi báo cáo tới Sở Nội vụ trên hệ thống.');
+      break;
+    case 'REMINDER':
+      letter = ask(`Nhắc hạn: ${what}`, `Nhắc hạn ${what}`, `${What} đang chờ đồng chí xử lý`, 'Đề nghị đồng chí hoàn thành đúng hạn.');
+      break;
+    default:
+      letter = ask(`${What} đã quá hạn`, `${What} quá hạn`, `Bước “${step ? stepWords(step.kind, step.unit, place) : ''}” của ${what} đã quá hạn${step?.assignee ? ` (${step.assignee.fullName})` : ''}`, 'Đề nghị đồng chí đôn đốc, xử lý ngay.');
+  }
+  return finish(letter);
+}
+
+/** The covering letter to Sở Nội vụ that carries the report and its appendix. */
+export function renderReportSubmission(input: { departmentName: string; period: ReportPeriod; year: number; files: string[]; sentBy: string }, place: Place): MessageContent {
+  const what = reportWords(input.period, input.year);
+  const subject = `UBND ${communeWords(place.communeName)} gửi ${what}`;
+  const lines = [
+    `Kính gửi: ${input.departmentName},`,
+    '',
+    `UBND ${communeWords(place.communeName)} trân trọng gửi ${what} (kèm theo phụ lục).`,
+    '',
+    'Tệp đính kèm:',
+    ...input.files.map((f) => `  • ${f}`),
+    '',
+    `Người gửi: ${input.sentBy}, cán bộ đầu mối CCHC.`,
+    '',
+    'Trân trọng.',
+    '',
+    '--',
+    ...signature(place),
+  ];
+  const html = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body style="font-family:'Times New Roman',Times,serif;font-size:16px;line-height:1.5">${lines
+    .map((l) => (l ? `<p>${esc(l)}</p>` : ''))
+    .join('')}</body></html>`;
+  return { subject, text: `${lines.join('\n')}\n`, html, title: subject, body: subject, link: place.publicUrl };
 }

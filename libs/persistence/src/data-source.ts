@@ -4,6 +4,7 @@ import { StepModel1764300000000 } from './migrations/1764300000000-step-model';
 import { CalendarSettings1764432000000 } from './migrations/1764432000000-calendar-settings';
 import { Notifications1764500000000 } from './migrations/1764500000000-notifications';
 import { UnitsAndAmendments1764600000000 } from './migrations/1764600000000-units-and-amendments';
+import { Reports1764800000000 } from './migrations/1764800000000-reports';
 import { CommunesAndTenancy1764900000000 } from './migrations/1764900000000-communes-and-tenancy';
 
 export const MIGRATIONS = [
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   CalendarSettings1764432000000,
   Notifications1764500000000,
   UnitsAndAmendments1764600000000,
+  Reports1764800000000,
   CommunesAndTenancy1764900000000,
 ];
 

@@ -1,6 +1,6 @@
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
-import { Role, UnitCode } from '@app/contracts';
+import { DEFAULT_REPORT_SETTINGS, Role, UnitCode } from '@app/contracts';
 import { AN_LAO_UNITS } from '@app/domain';
 
 export interface DemoAccount {
@@ -90,6 +90,18 @@ export async function seedCityAccounts(ds: Queryable, password: string): Promise
       [a.province, a.username, a.fullName, a.roles, hash],
     );
   }
+}
+
+/**
+ * Development only: a Sở Nội vụ address for the demo commune's reports, so that a report can be sent from a fresh
+ * `npm start` (without SMTP_URL it lands in the local mailbox). A commune that saved its own settings keeps them.
+ */
+export async function seedDemoReportSettings(ds: Queryable, commune: string): Promise<void> {
+  const value = { ...DEFAULT_REPORT_SETTINGS, departmentEmail: 'vanthu.sonoivu@haiphong.example' };
+  await ds.query(`INSERT INTO settings (commune, name, value) VALUES ($1, 'reports', $2) ON CONFLICT (commune, name) DO NOTHING`, [
+    commune,
+    JSON.stringify(value),
+  ]);
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './demo-seed';
 export * from './plan-store';
 export * from './prepare';
 export * from './read-model';
+export * from './reports';

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import { parsePlan } from '@app/domain';
 import { seedCalendar } from './calendar-seed';
 import { openDatabase } from './data-source';
-import { disableDemoPasswordAccounts, seedAdmin, seedCityAccounts, seedCommune, seedDemoAccounts } from './demo-seed';
+import { disableDemoPasswordAccounts, seedAdmin, seedCityAccounts, seedCommune, seedDemoAccounts, seedDemoReportSettings } from './demo-seed';
 import { importParsedPlan, PlanImportError } from './plan-store';
 import { UnitReadModel } from './read-model/units';
 
@@ -34,6 +34,7 @@ export async function prepareDatabase(
     if (opts.demoPassword !== undefined && !opts.production) {
       await seedDemoAccounts(ds, opts.commune, opts.demoPassword);
       await seedCityAccounts(ds, opts.demoPassword);
+      await seedDemoReportSettings(ds, opts.commune);
     }
     const disabledAccounts = opts.production ? await disableDemoPasswordAccounts(ds, opts.demoPasswords ?? ['demo']) : [];
     if (opts.adminPassword) await seedAdmin(ds, opts.commune, opts.adminPassword, opts.demoPasswords);

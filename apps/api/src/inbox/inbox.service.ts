@@ -1,5 +1,5 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
-import { actingFor, dueState, principalsOf } from '@app/domain';
+import { actingFor, dueState, periodText, principalsOf } from '@app/domain';
 import { ReadModel } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { TasksService } from '../tasks/tasks.service';
@@ -25,9 +25,13 @@ export class InboxService {
       const state = dueState(r.due_at, ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
       return {
         taskId: r.task_id,
+        /** Set for a report's step (a unit's input, the report's review or sending): the web opens the report. */
+        reportId: r.report_id,
+        period: r.period,
+        year: r.year,
         planId: r.plan_id,
         number: r.number,
-        title: r.content,
+        title: r.report_id && r.period && r.year ? `Báo cáo kết quả CCHC ${periodText(r.period, r.year)}` : r.content,
         stepId: r.step_id,
         kind: r.kind,
         unit: r.unit_code ? { code: r.unit_code, name: r.unit_name ?? r.unit_code } : null,

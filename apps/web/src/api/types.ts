@@ -263,7 +263,11 @@ export interface HistoryEvent {
 }
 
 export interface InboxItem {
+  /** Null for a report's step: then `reportId` (and its period) says which report. */
   taskId: string;
+  reportId?: string | null;
+  period?: string | null;
+  year?: number | null;
   planId: string;
   number: number;
   title: string;

@@ -36,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/viec-cua-toi', label: 'Việc của tôi', show: hasRole('STAFF') },
     { to: '/da-xu-ly', label: 'Đã xử lý', show: true },
     { to: '/theo-doi', label: 'Theo dõi', show: true },
+    { to: '/bao-cao', label: 'Báo cáo', show: true },
     { to: '/qua-han', label: 'Quá hạn', show: hasRole('COORDINATOR', 'ADMIN', 'CHAIRMAN', 'VICE_CHAIRMAN') },
     { to: '/uy-quyen', label: 'Ủy quyền', show: hasRole('CHAIRMAN', 'VICE_CHAIRMAN', 'ADMIN') },
     { to: '/lich-lam-viec', label: 'Lịch làm việc', show: hasRole('ADMIN', 'COORDINATOR') },

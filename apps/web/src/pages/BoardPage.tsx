@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Api } from '../api/endpoints';
+import { errorMessage } from '../api/client';
 import type { Plan, Task, TaskStatus, UnitCode } from '../api/types';
 import { StatusBadge, StatusWordBadge } from '../components/Badges';
+import { ReportsApi } from '../api/reports';
 import { Empty, ErrorBox, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { ActivatePlan, PlanImport } from '../components/PlanAdmin';
 import { ProgressChart, type ChartRow } from '../components/ProgressChart';
@@ -129,7 +131,27 @@ export function BoardPage() {
 
   return (
     <>
-      <PageTitle title="Theo dõi kế hoạch">Theo dõi kế hoạch</PageTitle>
+      <PageTitle
+        title="Theo dõi kế hoạch"
+        actions={
+          plan?.status === 'ACTIVE' ? (
+            <>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void ReportsApi.downloadBoard(plan.id).catch((e) => setAmended({ kind: 'error', text: errorMessage(e) }))}
+              >
+                Xuất Excel
+              </button>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => window.print()}>
+                In
+              </button>
+            </>
+          ) : undefined
+        }
+      >
+        Theo dõi kế hoạch
+      </PageTitle>
       <Notice notice={amended} onDismiss={() => setAmended(null)} />
       {canAdmin && <SetAsideChanges />}
 

@@ -18,7 +18,7 @@ const KIND_OPTIONS = STEP_KIND_ORDER.map((k) => ({ value: k, label: STEP_KIND_LA
 /** Steps that can be approved from the list without opening them. */
 const APPROVABLE: StepKind[] = ['UNIT_REVIEW', 'VHXH_REVIEW', 'CHAIRMAN_REVIEW'];
 
-const keyOf = (i: InboxItem) => `${i.taskId}-${i.stepId}`;
+const keyOf = (i: InboxItem) => `${i.taskId ?? i.reportId}-${i.stepId}`;
 
 function byDue(a: InboxItem, b: InboxItem): number {
   if (a.dueAt && b.dueAt) return a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.number - b.number;
@@ -75,8 +75,8 @@ export function InboxPage() {
     await inbox.reload();
     await refreshInboxCount();
   };
-  const approvable = visible.filter((i) => APPROVABLE.includes(i.kind));
-  const chosen = items.filter((i) => selected.has(i.taskId) && APPROVABLE.includes(i.kind));
+  const approvable = visible.filter((i) => !i.reportId && APPROVABLE.includes(i.kind));
+  const chosen = items.filter((i) => !i.reportId && selected.has(i.taskId) && APPROVABLE.includes(i.kind));
   const counts = useMemo(() => {
     const c = { overdue: 0, soon: 0 };
     for (const i of items) {
@@ -222,7 +222,9 @@ export function InboxPage() {
           {visible.map((item, index) => {
             const state = dueClass(item.dueState);
             const behalf = personName(item.onBehalfOf);
-            const canBulk = APPROVABLE.includes(item.kind);
+            // A report's step is decided on the report's page (its draft, files and preview are there).
+            const report = item.reportId ? { id: item.reportId, unitPage: item.unit && (item.kind === 'REPORT_INPUT' || item.kind === 'UNIT_REVIEW') ? item.unit.code : null } : null;
+            const canBulk = !report && APPROVABLE.includes(item.kind);
             const cbId = `chon-${item.taskId}`;
             const key = keyOf(item);
             const open = expanded === key;
@@ -249,20 +251,24 @@ export function InboxPage() {
                 <div className="inbox-body">
                   <p className="inbox-meta">
                     <span className="kind">{stepKindLabel(item.kind, item.unit)}</span>
-                    <span>Nhóm {item.groupCode}</span>
+                    {!report && <span>Nhóm {item.groupCode}</span>}
                     {item.unit && <span>{item.unit.name}</span>}
                   </p>
                   <h2 className="inbox-title">
-                    <Link to={`/nhiem-vu/${encodeURIComponent(item.taskId)}`}>
-                      Nhiệm vụ {item.number}: {item.title}
-                    </Link>
+                    {report ? (
+                      <Link to={`/bao-cao/${encodeURIComponent(report.id)}${report.unitPage ? `/don-vi/${encodeURIComponent(report.unitPage)}` : ''}`}>{item.title}</Link>
+                    ) : (
+                      <Link to={`/nhiem-vu/${encodeURIComponent(item.taskId)}`}>
+                        Nhiệm vụ {item.number}: {item.title}
+                      </Link>
+                    )}
                   </h2>
                   {behalf && <p className="behalf">Xử lý thay: {behalf} (ủy quyền)</p>}
                   {item.kind === 'EXTENSION' && <p className="inbox-hint">Mở nhiệm vụ để xem hạn gốc, hạn hiện tại, ngày xin gia hạn và quyết định.</p>}
                   <div className="inbox-foot">
                     <DueBadge state={item.dueState} due={item.dueAt} showDate />
                     <EscalationNote level={item.escalationLevel} />
-                    {item.status && <StatusBadge status={item.status} unit={item.kind === 'UNIT_REVIEW' ? item.unit : null} />}
+                    {item.status && !report && <StatusBadge status={item.status} unit={item.kind === 'UNIT_REVIEW' ? item.unit : null} />}
                     {canBulk && (
                       <button
                         type="button"

@@ -227,7 +227,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <p className="backlink">
         <Link to={back.to}>← {back.label}</Link>
       </p>
-      <PageTitle title={`Nhiệm vụ ${task.displayNumber ?? task.number}`}>
+      <PageTitle
+        title={`Nhiệm vụ ${task.displayNumber ?? task.number}`}
+        actions={
+          <button type="button" className="btn btn-small btn-ghost no-print" onClick={() => window.print()}>
+            In
+          </button>
+        }
+      >
         <span className="title-number">Nhiệm vụ {task.displayNumber ?? task.number}</span> {task.content}
       </PageTitle>
       {panels.length > 0 && (

@@ -10,7 +10,7 @@
  * change carries the whole state again.
  */
 import type { DataSource } from 'typeorm';
-import type { OpenStep, TaskChange } from '@app/contracts';
+import type { OpenStep, ReportChange, TaskChange } from '@app/contracts';
 import { inboxRowsOf } from './inbox';
 
 /** The step a tracker shows as "where the task is": the main line of work, not a side contribution. */
@@ -58,16 +58,16 @@ WITH task AS (
   FROM task WHERE t.id = task.id AND t.last_seq < $3
   RETURNING t.id, t.commune
 ), gone AS (
-  DELETE FROM inbox_items i USING moved WHERE i.task_id = moved.id AND NOT (i.step_id = ANY ($24::text[]))
+  DELETE FROM inbox_items i USING moved WHERE i.workflow_id = $2 AND NOT (i.step_id = ANY ($24::text[]))
   RETURNING 1
 ), opened AS (
-  INSERT INTO inbox_items (task_id, step_id, commune, kind, unit_code, holder_role, assignee_id, assignee_name, due_at, opened_at,
+  INSERT INTO inbox_items (workflow_id, task_id, step_id, commune, kind, unit_code, holder_role, assignee_id, assignee_name, due_at, opened_at,
                            principals, excluded_user_ids, escalation_level)
-  SELECT moved.id, r."stepId", moved.commune, r.kind, r.unit, r."holderRole", r."assigneeId", r."assigneeName", r."dueAt",
+  SELECT $2, moved.id, r."stepId", moved.commune, r.kind, r.unit, r."holderRole", r."assigneeId", r."assigneeName", r."dueAt",
          r."openedAt", r.principals, r."excludedUserIds", r."escalationLevel"
   FROM moved, jsonb_to_recordset($25::jsonb) AS r("stepId" text, kind text, unit text, "holderRole" text, "assigneeId" uuid,
        "assigneeName" text, "dueAt" date, "openedAt" timestamptz, principals text[], "excludedUserIds" text[], "escalationLevel" int)
-  ON CONFLICT (task_id, step_id) DO UPDATE SET
+  ON CONFLICT (workflow_id, step_id) DO UPDATE SET
     holder_role = EXCLUDED.holder_role, assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name,
     due_at = EXCLUDED.due_at, principals = EXCLUDED.principals, excluded_user_ids = EXCLUDED.excluded_user_ids,
     escalation_level = EXCLUDED.escalation_level
@@ -87,22 +87,40 @@ export class ChangeWriter {
       if (rows[0]?.found === 1) return;
       return await this.setAside(change, `Không tìm thấy nhiệm vụ ${change.snapshot.taskId} của quy trình ${change.workflowId}.`);
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (typeof code === 'string' && UNFIXABLE.test(code)) return this.setAside(change, `${code}: ${(err as Error).message}`);
+      const reason = unfixable(err);
+      if (reason) return this.setAside(change, reason);
       throw err;
     }
   }
 
-  private async setAside(change: TaskChange, error: string): Promise<{ setAside: true }> {
-    // JSON.stringify escapes control characters, so even the change that failed fits in a text column.
-    await this.db.query(
-      `INSERT INTO read_model_set_aside (workflow_id, seq, task_id, commune, event_type, error, change)
-       SELECT $1, $2, t.id, t.commune, $4, $5, $6 FROM (SELECT $3::text AS task) x LEFT JOIN plan_tasks t ON t.id::text = x.task
-       ON CONFLICT (workflow_id, seq) DO NOTHING`,
-      [change.workflowId, change.event.seq, change.snapshot.taskId, change.event.type, error.slice(0, 2000), JSON.stringify(change)],
-    );
-    return { setAside: true };
+  private setAside(change: TaskChange, error: string): Promise<{ setAside: true }> {
+    return setAside(this.db, change, { taskId: change.snapshot.taskId }, error);
   }
+}
+
+/** Sets a change aside (once per workflow id and seq) with the task or report it names, when that row exists. */
+async function setAside(
+  db: DataSource,
+  change: TaskChange | ReportChange,
+  owner: { taskId: string } | { reportId: string },
+  error: string,
+): Promise<{ setAside: true }> {
+  const [table, id] = 'taskId' in owner ? ['plan_tasks', owner.taskId] : ['reports', owner.reportId];
+  // JSON.stringify escapes control characters, so even the change that failed fits in a text column.
+  await db.query(
+    `INSERT INTO read_model_set_aside (workflow_id, seq, task_id, report_id, commune, event_type, error, change)
+     SELECT $1, $2, ${table === 'plan_tasks' ? 'x.id' : 'NULL'}, ${table === 'reports' ? 'x.id' : 'NULL'}, x.commune, $4, $5, $6
+     FROM (SELECT $3::text AS owner) o LEFT JOIN ${table} x ON x.id::text = o.owner
+     ON CONFLICT (workflow_id, seq) DO NOTHING`,
+    [change.workflowId, change.event.seq, id, change.event.type, error.slice(0, 2000), JSON.stringify(change)],
+  );
+  return { setAside: true };
+}
+
+/** A database refusal no retry can fix (bad data, a missing row): set aside rather than retried forever. */
+function unfixable(err: unknown): string | null {
+  const code = (err as { code?: string }).code;
+  return typeof code === 'string' && UNFIXABLE.test(code) ? `${code}: ${(err as Error).message}` : null;
 }
 
 function applyParams(change: TaskChange): unknown[] {
@@ -144,6 +162,88 @@ function applyParams(change: TaskChange): unknown[] {
     snapshot.leadUnits,
     snapshot.coUnits,
     scheduled,
+    rows.map((r) => r.stepId),
+    JSON.stringify(rows),
+  ];
+}
+
+/**
+ * Writing one report change into the read model and the trail, as ChangeWriter does for tasks, in ONE statement: the
+ * audit row (keyed by workflow id and seq), the report row (it only moves forward by seq) and its inbox rows (the
+ * open steps of the snapshot replace the previous ones). Idempotent; a change the database refuses for good is set
+ * aside the same way, so the workflow's ordered delivery is never blocked by one bad change.
+ */
+const APPLY_REPORT = `
+WITH report AS (
+  SELECT id, commune FROM reports WHERE id::text = $1 AND workflow_id = $2
+), event AS (
+  INSERT INTO audit_events (commune, report_id, workflow_id, seq, at, type, actor_id, actor_name, role, on_behalf_of_id,
+                            on_behalf_of_name, comment, from_status, to_status, data)
+  SELECT commune, id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM report
+  ON CONFLICT (workflow_id, seq) DO NOTHING
+  RETURNING 1
+), moved AS (
+  UPDATE reports r
+  SET status = $15, snapshot = $16, last_seq = $3, input_due_at = $17::date, due_at = $18::date, updated_at = now()
+  FROM report WHERE r.id = report.id AND r.last_seq < $3
+  RETURNING r.id, r.commune
+), gone AS (
+  DELETE FROM inbox_items i USING moved WHERE i.workflow_id = $2 AND NOT (i.step_id = ANY ($19::text[]))
+  RETURNING 1
+), opened AS (
+  INSERT INTO inbox_items (workflow_id, report_id, step_id, commune, kind, unit_code, holder_role, assignee_id, assignee_name, due_at,
+                           opened_at, principals, excluded_user_ids, escalation_level)
+  SELECT $2, moved.id, r."stepId", moved.commune, r.kind, r.unit, r."holderRole", r."assigneeId", r."assigneeName", r."dueAt",
+         r."openedAt", r.principals, r."excludedUserIds", r."escalationLevel"
+  FROM moved, jsonb_to_recordset($20::jsonb) AS r("stepId" text, kind text, unit text, "holderRole" text, "assigneeId" uuid,
+       "assigneeName" text, "dueAt" date, "openedAt" timestamptz, principals text[], "excludedUserIds" text[], "escalationLevel" int)
+  ON CONFLICT (workflow_id, step_id) DO UPDATE SET
+    holder_role = EXCLUDED.holder_role, assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name,
+    due_at = EXCLUDED.due_at, principals = EXCLUDED.principals, excluded_user_ids = EXCLUDED.excluded_user_ids,
+    escalation_level = EXCLUDED.escalation_level
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM report)::int AS found`;
+
+export class ReportChangeWriter {
+  constructor(private readonly db: DataSource) {}
+
+  async apply(change: ReportChange): Promise<void | { setAside: true }> {
+    const owner = { reportId: change.snapshot.reportId };
+    try {
+      const rows: { found: number }[] = await this.db.query(APPLY_REPORT, reportApplyParams(change));
+      if (rows[0]?.found === 1) return;
+      return await setAside(this.db, change, owner, `Không tìm thấy báo cáo ${change.snapshot.reportId} của quy trình ${change.workflowId}.`);
+    } catch (err) {
+      const reason = unfixable(err);
+      if (reason) return setAside(this.db, change, owner, reason);
+      throw err;
+    }
+  }
+}
+
+function reportApplyParams(change: ReportChange): unknown[] {
+  const { snapshot, event } = change;
+  const rows = inboxRowsOf(snapshot);
+  return [
+    snapshot.reportId,
+    change.workflowId,
+    event.seq,
+    event.at,
+    event.type,
+    event.actor?.id ?? null,
+    event.actor?.fullName ?? null,
+    event.role,
+    event.onBehalfOf?.id ?? null,
+    event.onBehalfOf?.fullName ?? null,
+    event.comment,
+    event.from,
+    event.to,
+    event.data ? JSON.stringify(event.data) : null,
+    snapshot.status,
+    JSON.stringify(snapshot),
+    snapshot.inputDueAt,
+    snapshot.dueAt,
     rows.map((r) => r.stepId),
     JSON.stringify(rows),
   ];

@@ -1,12 +1,14 @@
 /**
- * `text_contents` and `draft_versions`: drafts and contributions are stored here by the API before the workflow
- * records them by id (workflow histories carry ids and hashes only, never the text).
+ * `text_contents` and `draft_versions`: drafts and contributions of tasks, and the unit inputs and drafts of reports
+ * (JSON texts), are stored here by the API before the workflow records them by id (workflow histories carry ids and
+ * hashes only, never the text). A text belongs to exactly one task or one report.
  */
 import { createHash, randomUUID } from 'crypto';
 import type { DataSource } from 'typeorm';
 import type { ContentRef, UserRef } from '@app/contracts';
 
 export type TextKind = 'DRAFT' | 'CONTRIBUTION';
+export type ReportTextKind = 'REPORT_INPUT' | 'REPORT_DRAFT';
 
 export interface DraftVersionRow {
   version: number;
@@ -30,6 +32,28 @@ export class ContentReadModel {
       [id, input.taskId, input.commune, input.kind, input.content, sha256, chars, input.author.id, input.author.fullName],
     );
     return { id, sha256, chars };
+  }
+
+  /** A report's unit input or draft (its JSON text), before the report workflow records it by id. */
+  async storeForReport(input: { reportId: string; commune: string; kind: ReportTextKind; content: string; author: UserRef }): Promise<ContentRef> {
+    const id = randomUUID();
+    const sha256 = createHash('sha256').update(input.content, 'utf8').digest('hex');
+    const chars = [...input.content].length;
+    await this.db.query(
+      `INSERT INTO text_contents (id, report_id, commune, kind, content, sha256, chars, author_id, author_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, input.reportId, input.commune, input.kind, input.content, sha256, chars, input.author.id, input.author.fullName],
+    );
+    return { id, sha256, chars };
+  }
+
+  /** A report's texts by id, as a map (unit inputs and drafts the snapshot refers to). */
+  async reportTexts(reportId: string, ids: string[]): Promise<Map<string, { content: string; authorName: string; createdAt: Date }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; content: string; author_name: string; created_at: Date }[] = await this.db.query(
+      `SELECT id, content, author_name, created_at FROM text_contents WHERE report_id::text = $1 AND id::text = ANY ($2::text[])`,
+      [reportId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, { content: r.content, authorName: r.author_name, createdAt: r.created_at }]));
   }
 
   /** Only for a text the workflow refused (never recorded): a text a version refers to is never deleted. */

@@ -1,10 +1,10 @@
 /**
- * `inbox_items`: one row per open step of every task, written only by the task's changes (changes.ts). A row
- * carries who may act (`principals`, GIN-indexed) and who may not (`excluded_user_ids`: separation of duties), so a
+ * `inbox_items`: one row per open step of every task and every report, keyed by (workflow id, step id) and written
+ * only by the workflows' changes (changes.ts). A row belongs to one task or one report and carries who may act (`principals`, GIN-indexed) and who may not (`excluded_user_ids`: separation of duties), so a
  * person's inbox is the open steps sharing a principal with them: one indexed read, no rule re-derived in SQL.
  */
 import type { DataSource } from 'typeorm';
-import type { OpenStep, Principal, StepKind, TaskSnapshot } from '@app/contracts';
+import type { OpenStep, Principal, ReportPeriod, StepKind } from '@app/contracts';
 
 /** The row of an open step, as changes.ts writes it (camelCase: it travels as JSON into the statement). */
 export interface InboxRowInput {
@@ -21,7 +21,8 @@ export interface InboxRowInput {
   escalationLevel: number;
 }
 
-export function inboxRowsOf(snapshot: TaskSnapshot): InboxRowInput[] {
+/** The rows of a task's or a report's open steps (both snapshots carry them the same way). */
+export function inboxRowsOf(snapshot: { openSteps: OpenStep[] }): InboxRowInput[] {
   return snapshot.openSteps.map((s: OpenStep) => ({
     stepId: s.stepId,
     kind: s.kind,
@@ -37,9 +38,11 @@ export function inboxRowsOf(snapshot: TaskSnapshot): InboxRowInput[] {
   }));
 }
 
-/** An inbox row with what the list shows of its task. */
+/** An inbox row with what the list shows of its task, or of its report (the task's columns are then null). */
 export interface InboxItemRow {
-  task_id: string;
+  workflow_id: string;
+  task_id: string | null;
+  report_id: string | null;
   step_id: string;
   kind: StepKind;
   unit_code: string | null;
@@ -50,11 +53,13 @@ export interface InboxItemRow {
   opened_at: Date;
   escalation_level: number;
   plan_id: string;
-  number: number;
-  content: string;
-  group_code: string;
+  number: number | null;
+  content: string | null;
+  group_code: string | null;
   status: string;
-  deadline_raw: string;
+  deadline_raw: string | null;
+  period: ReportPeriod | null;
+  year: number | null;
 }
 
 /** An open step with its task, for lists sent by e-mail (the coordinator's digest, the late list at activation). */
@@ -73,19 +78,24 @@ export interface OpenStepListRow {
 }
 
 const OPEN_STEPS_FOR = `
-  SELECT i.task_id, i.step_id, i.kind, i.unit_code, u.name AS unit_name, i.holder_role, i.principals,
-         to_char(i.due_at, 'YYYY-MM-DD') AS due_at, i.opened_at, i.escalation_level,
-         t.plan_id, t.number, t.content, t.group_code, t.status, t.deadline_raw
+  SELECT i.workflow_id, i.task_id, i.report_id, i.step_id, i.kind, i.unit_code, u.name AS unit_name, i.holder_role, i.principals,
+  to_char(i.due_at, 'YYYY-MM-DD') AS due_at, i.opened_at, i.escalation_level,
+  coalesce(t.plan_id, r.plan_id) AS plan_id, t.number, t.content, t.group_code, coalesce(t.status, r.status) AS status,
+  t.deadline_raw, r.period, r.year
   FROM inbox_items i
-  JOIN plan_tasks t ON t.id = i.task_id
+  LEFT JOIN plan_tasks t ON t.id = i.task_id
+  LEFT JOIN reports r ON r.id = i.report_id
   LEFT JOIN units u ON u.commune = i.commune AND u.code = i.unit_code
   WHERE i.commune = $1 AND i.principals && $2::text[] AND NOT ($3::text = ANY (i.excluded_user_ids))
-  ORDER BY i.due_at ASC NULLS LAST, t.number ASC, i.step_id`;
+  ORDER BY i.due_at ASC NULLS LAST, t.number ASC NULLS FIRST, i.step_id`;
 
 export class InboxReadModel {
   constructor(private readonly db: DataSource) {}
 
-  /** The open steps `principals` may take in the commune, nearest due first; `userId` is excluded where he drafted. */
+  /**
+   * The open steps `principals` may take in the commune, tasks' and reports' alike, nearest due first; `userId` is
+   * excluded where he drafted. One read on the principals index.
+   */
   openStepsFor(commune: string, principals: Principal[], userId: string): Promise<InboxItemRow[]> {
     return this.db.query(OPEN_STEPS_FOR, [commune, principals, userId]);
   }
@@ -96,7 +106,7 @@ export class InboxReadModel {
     return rows.map((r) => r['QUERY PLAN']);
   }
 
-  /** Every open step of a commune, or of one of its plans, by due date then task number. */
+  /** Every open step of the tasks of a commune, or of one of its plans, by due date then task number (reports' steps have their own lists). */
   openStepsOf(commune: string, planId?: string): Promise<OpenStepListRow[]> {
     return this.db.query(
       `SELECT i.task_id, i.step_id, i.kind, i.unit_code, i.holder_role, i.assignee_name, to_char(i.due_at, 'YYYY-MM-DD') AS due_at,

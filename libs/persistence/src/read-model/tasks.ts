@@ -130,7 +130,7 @@ export class TaskReadModel {
       `WITH mine AS (
          SELECT DISTINCT ON (e.task_id) e.task_id, jsonb_build_object('type', e.type, 'at', e.at, 'comment', e.comment) AS last_action, e.at
          FROM audit_events e
-         WHERE e.commune = $1 AND e.actor_id::text = $2
+         WHERE e.commune = $1 AND e.actor_id::text = $2 AND e.task_id IS NOT NULL
            AND e.type IN ('ASSIGNED', 'REASSIGNED', 'SUBMITTED', 'APPROVED', 'RETURNED', 'CONTRIBUTED', 'SCHEDULE_SET', 'LEAD_UNITS_SET',
                           'EXTENSION_REQUESTED', 'EXTENSION_APPROVED', 'EXTENSION_REJECTED')
          ORDER BY e.task_id, e.at DESC, e.seq DESC

@@ -1,4 +1,7 @@
-/** `audit_events`: the append-only trail (a trigger refuses UPDATE, DELETE and TRUNCATE), written by changes.ts. */
+/**
+ * `audit_events`: the append-only trail of tasks and reports (a trigger refuses UPDATE, DELETE and TRUNCATE), written
+ * by changes.ts.
+ */
 import type { DataSource } from 'typeorm';
 
 export interface AuditEventRow {
@@ -24,6 +27,15 @@ export class TrailReadModel {
       `SELECT seq, at, type, actor_id, actor_name, role, on_behalf_of_id, on_behalf_of_name, comment, from_status, to_status, data
        FROM audit_events WHERE task_id = $1 ORDER BY seq`,
       [taskId],
+    );
+  }
+
+  /** A report's trail, oldest first. */
+  reportHistory(reportId: string): Promise<AuditEventRow[]> {
+    return this.db.query(
+      `SELECT seq, at, type, actor_id, actor_name, role, on_behalf_of_id, on_behalf_of_name, comment, from_status, to_status, data
+       FROM audit_events WHERE report_id = $1 ORDER BY seq`,
+      [reportId],
     );
   }
 
