@@ -33,17 +33,9 @@ import { useConfig, useSession } from '../lib/session';
 import { can, mergeUpdate, stepFor } from '../lib/taskActions';
 import { useAsync } from '../lib/useAsync';
 
-/**
- * The Temporal UI's list of this task's workflow runs (every cycle is a run), filtered by the search attributes every
- * workflow carries (libs/contracts search-attributes); an id of another shape opens its own page.
- */
 export function temporalLink(base: string | null, namespace: string | undefined, workflowId: string | undefined) {
   if (!base || !workflowId) return null;
-  const workflows = `${base.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace ?? 'default')}/workflows`;
-  const key = /^(.+):(\d{4}):task:(\d+)$/.exec(workflowId);
-  if (!key) return `${workflows}/${encodeURIComponent(workflowId)}`;
-  const query = `CchcCommune="${key[1]}" AND CchcYear=${key[2]} AND CchcKind="task" AND CchcTaskNumber=${key[3]}`;
-  return `${workflows}?query=${encodeURIComponent(query)}`;
+  return `${base.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace ?? 'default')}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
 const BACK: Record<string, { to: string; label: string }> = {
