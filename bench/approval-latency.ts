@@ -10,6 +10,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
 import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
 import { startTestApp, TestApp } from '../test/support/app';
 import { echoUpdate, echoWorkflow, stopSignal } from './echo-workflow';
@@ -26,6 +27,18 @@ function stats(samples: number[]) {
   return { n: s.length, p50: pick(50), p95: pick(95), mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/**
+ * Database round trips, counted where every query of this process goes out (the API and the worker both run here
+ * and share node-postgres): each query a client sends is one round trip.
+ */
+let queriesSent = 0;
+const sendQuery = PgClient.prototype.query;
+PgClient.prototype.query = function (this: PgClient, ...args: unknown[]) {
+  queriesSent++;
+  return (sendQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof PgClient.prototype.query;
+const roundTrips: number[] = [];
 
 async function baseline(address: string, count: number): Promise<number[]> {
   const connection = await NativeConnection.connect({ address });
@@ -67,7 +80,9 @@ async function decisions(t: TestApp, count: number): Promise<number[]> {
   /** One decision, timed from the POST until the next holder's inbox read shows where the task went. */
   const timed = async (id: string, who: string, body: object, nextHolder: string, nextKind: string) => {
     const t0 = performance.now();
+    const before = queriesSent;
     const res = await t.http().post(`/api/tasks/${id}/decision`).set(as(who)).send(body);
+    roundTrips.push(queriesSent - before);
     if (res.status !== 200) throw new Error(`decision ${res.status} ${JSON.stringify(res.body)}`);
     for (let reads = 1; ; reads++) {
       const inbox = (await t.http().get('/api/inbox').set(as(nextHolder))).body;
@@ -120,6 +135,11 @@ async function main() {
     console.log(`| baseline: bare Temporal Update round trip | ${base.n} | ${ms(base.p50)} | ${ms(base.p95)} | ${ms(base.mean)} |`);
     console.log(`| POST decision → next GET /inbox shows it | ${dec.n} | ${ms(dec.p50)} | ${ms(dec.p95)} | ${ms(dec.mean)} |`);
     console.log(`| ratio (decision / baseline) | | ${(dec.p50 / base.p50).toFixed(2)}× | ${(dec.p95 / base.p95).toFixed(2)}× | ${(dec.mean / base.mean).toFixed(2)}× |`);
+    const trips = stats(roundTrips);
+    console.log('');
+    console.log(
+      `database round trips per decision (API and worker, while the POST runs): p50 ${trips.p50}, p95 ${trips.p95}, mean ${trips.mean.toFixed(1)}`,
+    );
   } finally {
     for (const stop of stops) await stop().catch((e) => console.error(e));
   }

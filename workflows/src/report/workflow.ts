@@ -88,6 +88,9 @@ export async function reportWorkflow(input: ReportWorkflowInput): Promise<Report
   });
   const today = () => communeDate(Date.now());
   const publish = (changes: ReportChange[]) => (changes.length ? outbox.publish(changes).catch(() => undefined) : Promise.resolve());
+  // The report's steps open once the commune's rules are read; an action that arrives before waits for them rather
+  // than being refused as "not yours" (a unit that saves the moment the report opens).
+  let opened = false;
 
   /**
    * One human action: validated before anything is recorded (the validator), checked and applied again in the handler
@@ -97,6 +100,7 @@ export async function reportWorkflow(input: ReportWorkflowInput): Promise<Report
     setHandler(
       update,
       async (arg: I) => {
+        await condition(() => opened);
         const changes = enforce(() => act(state, arg, today(), new Date()));
         state.revision += 1;
         await outbox.publish(changes);
@@ -104,7 +108,9 @@ export async function reportWorkflow(input: ReportWorkflowInput): Promise<Report
       },
       {
         // The checks and the change are one function here: the validator runs it on a copy, which it then drops.
-        validator: (arg: I) => void enforce(() => act(copyOf(state), arg, today(), new Date())),
+        validator: (arg: I) => {
+          if (opened) enforce(() => act(copyOf(state), arg, today(), new Date()));
+        },
       },
     );
   }
@@ -166,7 +172,9 @@ export async function reportWorkflow(input: ReportWorkflowInput): Promise<Report
     fireDueAlerts(state, new Date(), atActivation, (alert) => recordReport(state, new Date(), { type: alert.type, from: reportStatus(state), data: alert.data }));
 
   state.rules = await local.deadlineRules(input.commune);
-  await publish([openReport(state, new Date())]);
+  const openingWritten = publish([openReport(state, new Date())]);
+  opened = true;
+  await openingWritten;
   // A report opened after its date (a late activation) goes straight to the rung its lateness reached.
   await publish(fire(true));
 
