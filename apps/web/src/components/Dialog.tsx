@@ -82,3 +82,17 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
+
+/** The buttons at the foot of a form in a dialog: cancel, and the form's submit, which says when it is working. */
+export function DialogActions({ busy, onCancel, label, busyLabel }: { busy: boolean; onCancel: () => void; label: string; busyLabel: string }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="btn" onClick={onCancel} disabled={busy}>
+        Hủy
+      </button>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { Empty, ErrorBox, FieldError, invalidAria, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { useStepAction } from '../lib/stepAction';
 import { useAsync } from '../lib/useAsync';
@@ -170,14 +170,7 @@ function CommuneDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (na
           {field('password', 'Mật khẩu', <input {...props('password')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />)}
         </fieldset>
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Hủy
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Đang tạo…' : 'Tạo xã/phường'}
-          </button>
-        </div>
+        <DialogActions busy={busy} onCancel={onClose} label="Tạo xã/phường" busyLabel="Đang tạo…" />
       </form>
     </Dialog>
   );

@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api, type UnitInput } from '../api/endpoints';
 import type { Unit, UnitKind } from '../api/types';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { Empty, ErrorBox, FieldError, invalidAria, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { useSession } from '../lib/session';
 import { useStepAction } from '../lib/stepAction';
@@ -216,14 +216,7 @@ function UnitDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: 
         )}
         {/* Beside the buttons: what the server refused is read where the user pressed Lưu. */}
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Hủy
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Đang lưu…' : 'Lưu'}
-          </button>
-        </div>
+        <DialogActions busy={busy} onCancel={onClose} label="Lưu" busyLabel="Đang lưu…" />
       </form>
     </Dialog>
   );

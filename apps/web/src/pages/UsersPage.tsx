@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { Api } from '../api/endpoints';
 import type { ManagedUser, Role, Unit } from '../api/types';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { ErrorBox, FieldError, invalidAria, Loading, Notice, PageTitle, type NoticeState } from '../components/Feedback';
 import { ROLE_LABELS } from '../lib/labels';
 import { useSession } from '../lib/session';
@@ -212,14 +212,7 @@ function UserDialog({ user, units, onClose, onSaved }: { user: ManagedUser | nul
           </div>
         )}
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Hủy
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Đang lưu…' : 'Lưu'}
-          </button>
-        </div>
+        <DialogActions busy={busy} onCancel={onClose} label="Lưu" busyLabel="Đang lưu…" />
       </form>
     </Dialog>
   );
@@ -252,14 +245,7 @@ function PasswordDialog({ user, onClose, onSaved }: { user: ManagedUser; onClose
           <p className="hint">Báo mật khẩu này cho người dùng; họ tự đổi ở trang Đổi mật khẩu.</p>
         </div>
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Hủy
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Đang lưu…' : 'Đặt mật khẩu'}
-          </button>
-        </div>
+        <DialogActions busy={busy} onCancel={onClose} label="Đặt mật khẩu" busyLabel="Đang lưu…" />
       </form>
     </Dialog>
   );
