@@ -14,6 +14,7 @@ import { Client as PgClient } from 'pg';
 import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
 import { startTestApp, TestApp } from '../test/support/app';
 import { echoUpdate, echoWorkflow, stopSignal } from './echo-workflow';
+import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -120,7 +121,7 @@ async function main() {
     }
     if (!process.env.TEMPORAL_ADDRESS) {
       const [port] = await freePorts(1);
-      const temporal = await startTemporalDevServer({ port });
+      const temporal = await startTemporalDevServer({ port, searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
       stops.push(() => temporal.stop());
       process.env.TEMPORAL_ADDRESS = temporal.address;
     }

@@ -36,6 +36,7 @@ import {
   TemporalDevServer,
 } from '@tools/devstack';
 import { startTestApp, TestApp } from '../support/app';
+import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -86,7 +87,7 @@ async function startPg(dir: string, port: number): Promise<EmbeddedPostgres> {
 }
 
 async function startTemporal(dir: string, port: number): Promise<TemporalDevServer> {
-  return startTemporalDevServer({ port, dbFilename: path.join(dir, 'temporal.db'), readyTimeoutMs: 120000 });
+  return startTemporalDevServer({ port, dbFilename: path.join(dir, 'temporal.db'), readyTimeoutMs: 120000, searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
 }
 
 /** The worker as its own OS process, as `npm start` runs it: kill -9 is then a real crash. */
@@ -376,7 +377,12 @@ async function check(s: Stack, tasks: TaskRef[]): Promise<Findings> {
             : x.action === 'attach'
               ? events.some((e) => e.type === 'ATTACHMENT_ADDED' && e.data?.attachmentId === x.attachment?.id)
               : events.some((e) => e.type === EVENT_OF[x.action] && e.actor_id === actorId);
-        if (!ok) f.neverApplied.push(`${label}: ${x.action} của ${x.actor} (${x.status}${x.stepId ? `, ${x.stepId}` : ''}) không có trong nhật ký`);
+        if (!ok) {
+          f.neverApplied.push(
+            `${label}: ${x.action} của ${x.actor} (${x.status}${x.stepId ? `, ${x.stepId}` : ''}) không có trong nhật ký ` +
+              `[nhật ký: ${events.map((e) => `${e.seq}:${e.type}`).join(' ')}; quy trình ở seq ${workflowState.get(task.id)?.seq ?? '?'}]`,
+          );
+        }
       }
       // Counted against what was sent: more traces than attempts is a double.
       const count = (type: string) => events.filter((e) => e.type === type).length;

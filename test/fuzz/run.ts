@@ -21,6 +21,7 @@ import * as path from 'path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
 import { startTestApp } from '../support/app';
+import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMATHESIS = path.join(ROOT, '.tools', 'python', 'schemathesis');
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
     }
     if (!process.env.TEMPORAL_ADDRESS) {
       const [port] = await freePorts(1);
-      const temporal = await startTemporalDevServer({ port });
+      const temporal = await startTemporalDevServer({ port, searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
       stops.push(() => temporal.stop());
       process.env.TEMPORAL_ADDRESS = temporal.address;
     }

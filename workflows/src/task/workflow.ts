@@ -124,6 +124,12 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   // timer again only when the next wake-up moves: a draft saved many times adds neither activities nor timers.
   const quietHistory = patched('quiet-history');
   // Started with our search attributes (by the plan workflow): the status and lateness follow in Temporal's list.
+  // Runs from here on take a person's action only once the opening events are published, so those events get the
+  // same numbers on every attempt of the first workflow task: an attempt cut short by a worker crash may already have
+  // written them to the read model (a local activity), and an action arriving in the retried attempt must not take
+  // one of their numbers (its trail row would be the one dropped as a duplicate).
+  const updatesAfterOpening = patched('updates-after-opening');
+  let opened = !updatesAfterOpening;
   const searchable = patched('search-attributes') && workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.commune) !== undefined;
 
   const state = createTaskState(input, workflowInfo().workflowId, startDay);
@@ -164,6 +170,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     setHandler(
       update,
       async (arg: I) => {
+        if (!opened) await condition(() => opened);
         const verdict = enforce(() => check(arg, today()));
         const changes = apply(arg, verdict, new Date());
         state.revision += 1;
@@ -171,7 +178,12 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
         await outbox.publish(changes);
         return toSnapshot(state);
       },
-      { validator: (arg: I) => void enforce(() => check(arg, today())) },
+      {
+        // Before the opening is published the handler waits and checks then; afterwards the validator refuses early.
+        validator: (arg: I) => {
+          if (opened) enforce(() => check(arg, today()));
+        },
+      },
     );
   }
 
@@ -239,6 +251,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   await publish([openCycle(state, new Date())]);
   // Steps found late at once (a plan activated late) go straight to the rung their lateness reaches, once.
   if (deadlinesAct) await publish(fireDueAlerts(state, new Date(), !input.carry));
+  opened = true;
 
   for (;;) {
     if (closed()) break;
