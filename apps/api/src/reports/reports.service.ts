@@ -218,7 +218,7 @@ export class ReportsService {
     const row = await this.load(user, reportId);
     const entry = this.requireUnit(row, unit);
     const ctx = await this.tasks.context(user);
-    const [sources, names, last] = await Promise.all([this.files.inputs(row, ctx.today), this.unitNames(user.commune), this.lastProgress(row)]);
+    const [sources, names, last] = await Promise.all([this.files.inputs(row, ctx.today), this.unitNames(user.commune), this.readModel.contents.lastDraftsOfPlan(row.commune, row.plan_id)]);
     const lines = sources.content.groups.flatMap((g) => g.tasks.map((t) => ({ ...t, groupCode: g.code })));
     const own = tasksOfUnit(lines, unit);
     const view = sources.content.unitInputs.find((u) => u.unit === unit);
@@ -258,18 +258,6 @@ export class ReportsService {
       })),
       figures: figuresOf(unit).map((f) => ({ key: f.key, label: f.label, measure: f.measure, counted: f.counted ?? null, partOf: f.partOf ?? null })),
     };
-  }
-
-  /** The latest draft of each task's current work (its first lines): what the unit last recorded on the task. */
-  private async lastProgress(row: ReportRow): Promise<Map<string, string>> {
-    const rows: { task_id: string; content: string; created_at: Date }[] = await this.readModel.db.query(
-      `SELECT DISTINCT ON (d.task_id) d.task_id, left(d.content, 400) AS content, d.created_at
-       FROM draft_versions d JOIN plan_tasks t ON t.id = d.task_id
-       WHERE t.plan_id = $1 AND t.commune = $2
-       ORDER BY d.task_id, d.created_at DESC`,
-      [row.plan_id, row.commune],
-    );
-    return new Map(rows.map((r) => [r.task_id, r.content]));
   }
 
   async saveInput(user: AuthUser, reportId: string, unit: UnitCode, body: UnitInputContent) {

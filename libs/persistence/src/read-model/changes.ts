@@ -123,14 +123,9 @@ function unfixable(err: unknown): string | null {
   return typeof code === 'string' && UNFIXABLE.test(code) ? `${code}: ${(err as Error).message}` : null;
 }
 
-function applyParams(change: TaskChange): unknown[] {
-  const { snapshot, event, draft } = change;
-  const attachmentId = event.type === 'ATTACHMENT_ADDED' && typeof event.data?.attachmentId === 'string' ? event.data.attachmentId : null;
-  const scheduled = event.type === 'SCHEDULE_SET' && Array.isArray(event.data?.dueDates) ? JSON.stringify(event.data.dueDates) : null;
-  const rows = inboxRowsOf(snapshot);
+/** The trail row's own parameters ($3–$14 of both statements): the same for a task's and a report's event. */
+function eventParams(event: TaskChange['event'] | ReportChange['event']): unknown[] {
   return [
-    snapshot.taskId,
-    change.workflowId,
     event.seq,
     event.at,
     event.type,
@@ -143,6 +138,18 @@ function applyParams(change: TaskChange): unknown[] {
     event.from,
     event.to,
     event.data ? JSON.stringify(event.data) : null,
+  ];
+}
+
+function applyParams(change: TaskChange): unknown[] {
+  const { snapshot, event, draft } = change;
+  const attachmentId = event.type === 'ATTACHMENT_ADDED' && typeof event.data?.attachmentId === 'string' ? event.data.attachmentId : null;
+  const scheduled = event.type === 'SCHEDULE_SET' && Array.isArray(event.data?.dueDates) ? JSON.stringify(event.data.dueDates) : null;
+  const rows = inboxRowsOf(snapshot);
+  return [
+    snapshot.taskId,
+    change.workflowId,
+    ...eventParams(event),
     draft
       ? JSON.stringify({
           cycle: draft.cycle ?? snapshot.cycle,
@@ -228,18 +235,7 @@ function reportApplyParams(change: ReportChange): unknown[] {
   return [
     snapshot.reportId,
     change.workflowId,
-    event.seq,
-    event.at,
-    event.type,
-    event.actor?.id ?? null,
-    event.actor?.fullName ?? null,
-    event.role,
-    event.onBehalfOf?.id ?? null,
-    event.onBehalfOf?.fullName ?? null,
-    event.comment,
-    event.from,
-    event.to,
-    event.data ? JSON.stringify(event.data) : null,
+    ...eventParams(event),
     snapshot.status,
     JSON.stringify(snapshot),
     snapshot.inputDueAt,

@@ -61,6 +61,21 @@ export class ContentReadModel {
     await this.db.query(`DELETE FROM text_contents c WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM draft_versions d WHERE d.content_id = c.id)`, [id]);
   }
 
+  /**
+   * The latest draft of each task of a plan, its first 400 characters: what the unit last recorded on the task (a
+   * report's input starts from it). Drafts stored by reference read their text from text_contents.
+   */
+  async lastDraftsOfPlan(commune: string, planId: string): Promise<Map<string, string>> {
+    const rows: { task_id: string; content: string | null }[] = await this.db.query(
+      `SELECT DISTINCT ON (d.task_id) d.task_id, left(coalesce(d.content, c.content), 400) AS content
+       FROM draft_versions d JOIN plan_tasks t ON t.id = d.task_id LEFT JOIN text_contents c ON c.id = d.content_id
+       WHERE t.plan_id = $1 AND t.commune = $2
+       ORDER BY d.task_id, d.created_at DESC`,
+      [planId, commune],
+    );
+    return new Map(rows.filter((r) => r.content !== null).map((r) => [r.task_id, r.content as string]));
+  }
+
   draftVersions(taskId: string): Promise<DraftVersionRow[]> {
     return this.db.query(
       `SELECT d.version, d.cycle, d.unit_code, coalesce(d.content, c.content) AS content, d.author_id, d.author_name, d.created_at
