@@ -70,6 +70,9 @@ export function expectNoPageErrors(page: Page): void {
 }
 
 /** Signs in through the login form and waits for the inbox. */
+/** The main menu: its links are named like pages, and a task's title can contain the same words ("Báo cáo"). */
+export const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu chính' });
+
 export async function signIn(page: Page, username: string, password = 'demo'): Promise<void> {
   await page.goto('/dang-nhap');
   await page.getByLabel('Tên đăng nhập').fill(username);

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { SEED_PLAN, startTestApp, TestApp } from '../../support/app';
-import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, screenshot, signIn } from '../../support/browser';
+import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, screenshot, signIn, menu } from '../../support/browser';
 
 /**
  * The web app in Chromium against the real stack (API + worker in this process, PostgreSQL, Temporal):
@@ -126,7 +126,7 @@ describe('web app: the approval chain in the browser', () => {
   /** vhxh.cchc imports the plan file on the board, sees the warnings, and activates the plan. */
   async function importAndActivate(): Promise<void> {
     await as('vhxh.cchc', async (page) => {
-      await page.getByRole('link', { name: 'Theo dõi' }).click();
+      await menu(page).getByRole('link', { name: 'Theo dõi', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
       await page.getByText('Chưa kích hoạt').waitFor();
       await page.getByLabel('Chọn tệp kế hoạch').setInputFiles(planFile());
@@ -343,7 +343,7 @@ describe('web app: the approval chain in the browser', () => {
   /** vhxh.cchc sees task 25 completed on the board, with its full timeline and a Temporal link. */
   async function boardAndTimeline(): Promise<void> {
     await as('vhxh.cchc', async (page) => {
-      await page.getByRole('link', { name: 'Theo dõi' }).click();
+      await menu(page).getByRole('link', { name: 'Theo dõi', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
       await page.getByRole('figure', { name: 'Tiến độ theo nhóm nhiệm vụ' }).waitFor();
       const row = page.locator('tr[data-task-number="25"]');
@@ -414,7 +414,7 @@ describe('web app: the approval chain in the browser', () => {
 
   it('chutich delegates to phochutich and ends the delegation', async () => {
     await as('chutich', async (page) => {
-      await page.getByRole('link', { name: 'Ủy quyền' }).click();
+      await menu(page).getByRole('link', { name: 'Ủy quyền', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Ủy quyền phê duyệt' }).waitFor();
       await page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
       await page.getByRole('dialog').getByText('Nguyễn Văn Hùng (Phó Chủ tịch UBND xã)').waitFor();

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/app';
-import { ARTIFACTS, assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn, type Viewport } from '../../support/browser';
+import { ARTIFACTS, assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn, type Viewport, menu } from '../../support/browser';
 
 const DESKTOP_1366: Viewport = { width: 1366, height: 900 };
 
@@ -38,7 +38,6 @@ describe('web app: Lịch làm việc and Cài đặt thời hạn', () => {
   };
   const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   const api = async (user: string, path: string) => (await t.http().get(`/api${path}`).set({ Authorization: `Bearer ${await t.login(user)}` }).expect(200)).body;
-  const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu chính' });
 
   it('the administrator edits the 2026 calendar: applies 24/11, adds a working Saturday, is told a Sunday is no working day, saves', async () => {
     const page = await open('admin');

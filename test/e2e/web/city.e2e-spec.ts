@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedCityAccounts } from '@app/persistence';
 import { startTestApp, TestApp } from '../../support/app';
-import { assertVietnamese, buildWeb, DESKTOP, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, type Viewport } from '../../support/browser';
+import { assertVietnamese, buildWeb, DESKTOP, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, type Viewport, menu } from '../../support/browser';
 
 /**
  * One deployment, many communes, in the browser at 1366 px and on a 360 px phone: the SUPERADMIN creates a commune on
@@ -45,7 +45,6 @@ describe('web app: Xã/phường, Người dùng, Tổng hợp các xã', () => 
     expectNoPageErrors(page);
   };
   const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-  const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu chính' });
 
   it('the SUPERADMIN creates a commune with its first admin on Xã/phường', async () => {
     const page = await open();

@@ -12,6 +12,7 @@ import {
   screenshot,
   signIn,
   Viewport,
+  menu,
 } from '../../support/browser';
 
 /**
@@ -109,7 +110,7 @@ describe('web app: the connection is lost, then back', () => {
             route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service Unavailable</h1>' }),
           );
           if (viewport.width < 500) await page.getByRole('button', { name: /Menu/ }).click();
-          await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Theo dõi' }).click();
+          await menu(page).getByRole('link', { name: 'Theo dõi' }).click();
           await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
           const bar = page.locator('.connection-bar');
           await bar.getByText('Máy chủ tạm thời không phản hồi. Đang thử lại…').waitFor();

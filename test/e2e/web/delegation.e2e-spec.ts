@@ -12,6 +12,7 @@ import {
   screenshot,
   signIn,
   Viewport,
+  menu,
 } from '../../support/browser';
 
 /**
@@ -93,7 +94,7 @@ describe('web app: delegation with a confirmation, overlaps refused', () => {
     try {
       await signIn(page, 'chutich');
       if (viewport.width < 500) await page.getByRole('button', { name: /Menu/ }).click();
-      await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Ủy quyền' }).click();
+      await menu(page).getByRole('link', { name: 'Ủy quyền' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ủy quyền phê duyệt' }).waitFor();
       await steps(page);
       assertVietnamese(await messages(page));

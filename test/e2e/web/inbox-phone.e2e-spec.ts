@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/app';
-import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn } from '../../support/browser';
+import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn, menu } from '../../support/browser';
 
 /**
  * The inbox approve flow on a 360 px wide phone: the menu collapses behind a button that shows the count, nothing
@@ -74,7 +74,7 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
     await count.waitFor();
     expect(Number((await count.innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
     await screenshot(page, 'dien-thoai-03-menu');
-    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: /Hộp việc/ }).click();
+    await menu(page).getByRole('link', { name: /Hộp việc/ }).click();
     expect(await page.getByRole('navigation', { name: 'Menu chính' }).isVisible()).toBe(false);
   });
 
@@ -136,7 +136,7 @@ describe('web app on a phone (360 px): inbox approve flow', () => {
 
   it('the board reads as one card per task on a phone', async () => {
     await page.getByRole('button', { name: /Menu/ }).click();
-    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Theo dõi' }).click();
+    await menu(page).getByRole('link', { name: 'Theo dõi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Theo dõi kế hoạch' }).waitFor();
     // Task 26 is continuous ("Thường xuyên"): once approved, its next quarterly cycle may already be open.
     await page.locator('tr[data-task-number="26"]').waitFor();

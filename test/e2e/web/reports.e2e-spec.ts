@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/app';
-import { ARTIFACTS, assertVietnamese, buildWeb, DESKTOP, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn, type Viewport } from '../../support/browser';
+import { ARTIFACTS, assertVietnamese, buildWeb, DESKTOP, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn, type Viewport, menu } from '../../support/browser';
 import { waitFor } from '../../support/notifications';
 import { startSmtpServer, TestSmtpServer } from '../../support/smtp';
 
@@ -68,7 +68,7 @@ describe('web app: the periodic report', () => {
 
   it('the coordinator opens the year’s report from the list of periods', async () => {
     await as('vhxh.cchc', DESKTOP, async (page) => {
-      await page.getByRole('link', { name: 'Báo cáo' }).click();
+      await menu(page).getByRole('link', { name: 'Báo cáo', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Báo cáo cải cách hành chính' }).waitFor();
       const row = page.locator('tr').filter({ has: page.getByRole('rowheader', { name: 'Năm 2026', exact: true }) });
       await row.getByText('Chưa mở').waitFor();

@@ -13,6 +13,7 @@ import {
   screenshot,
   signIn,
   Viewport,
+  menu,
 } from '../../support/browser';
 import { waitFor } from '../../support/notifications';
 
@@ -253,7 +254,7 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
     await t.http().post(`/api/tasks/${ids[13]}/decision`).set(as('ttpvhcc.giamdoc')).send({ decision: 'approve', comment: 'Đồng ý' }).expect(200);
 
     await asUser('ttpvhcc.giamdoc', DESKTOP, async (page) => {
-      await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Đã xử lý', exact: true }).click();
+      await menu(page).getByRole('link', { name: 'Đã xử lý', exact: true }).click();
       const card = page.locator('li.card').filter({ hasText: 'Nhiệm vụ 13:' });
       await card.getByText('Đã duyệt', { exact: true }).waitFor();
       await card.getByText('“Đồng ý”').waitFor();
@@ -354,7 +355,7 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
     expect(item).toMatchObject({ kind: 'DRAFT', unit: 'VHXH' });
 
     await asUser('vhxh.cchc', DESKTOP, async (page) => {
-      await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Quá hạn', exact: true }).click();
+      await menu(page).getByRole('link', { name: 'Quá hạn', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Việc quá hạn' }).waitFor();
       const counts = page.getByRole('navigation', { name: 'Số việc quá hạn theo đơn vị' });
       const unitLink = counts.getByRole('link', { name: /^Phòng Văn hóa - Xã hội \d+$/ });
@@ -392,14 +393,14 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
 
     await asUser('chutich', PHONE, async (page) => {
       await page.getByRole('button', { name: /Menu/ }).click();
-      await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Quá hạn', exact: true }).click();
+      await menu(page).getByRole('link', { name: 'Quá hạn', exact: true }).click();
       await page.locator('li.overdue-item').filter({ hasText: 'Nhiệm vụ 2:' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await screenshot(page, 'dien-thoai-hanh-dong-18-qua-han');
     });
     // Not for a staff member: no menu entry, and the page says why.
     await asUser('kt.chuyenvien', DESKTOP, async (page) => {
-      expect(await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Quá hạn', exact: true }).count()).toBe(0);
+      expect(await menu(page).getByRole('link', { name: 'Quá hạn', exact: true }).count()).toBe(0);
       await page.goto('/qua-han');
       await page.getByRole('alert').getByText(/Chỉ cán bộ đầu mối CCHC/).waitFor();
     });

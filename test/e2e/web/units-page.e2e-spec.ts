@@ -12,6 +12,7 @@ import {
   PHONE,
   screenshot,
   signIn,
+  menu,
 } from '../../support/browser';
 
 /**
@@ -53,7 +54,7 @@ describe('web app: the Đơn vị page', () => {
 
   it('the administrator finds Đơn vị in the menu: the commune’s units, then the outside bodies, with their variants', async () => {
     await open('admin');
-    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Đơn vị' }).click();
+    await menu(page).getByRole('link', { name: 'Đơn vị' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đơn vị' }).waitFor();
     await page.getByRole('heading', { name: 'Đơn vị thuộc UBND xã (5)' }).waitFor();
     await page.getByRole('heading', { name: /^Cơ quan ngoài xã \(\d+\)$/ }).waitFor();
@@ -98,7 +99,7 @@ describe('web app: the Đơn vị page', () => {
 
   it('the coordinator reads the list but cannot edit it, and has no menu item for it', async () => {
     await open('vhxh.cchc');
-    expect(await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Đơn vị' }).count()).toBe(0);
+    expect(await menu(page).getByRole('link', { name: 'Đơn vị' }).count()).toBe(0);
     await page.goto('/don-vi');
     await page.getByRole('heading', { name: 'Hội Nông dân xã' }).waitFor();
     expect(await page.getByRole('button', { name: /^Sửa|Thêm đơn vị/ }).count()).toBe(0);
