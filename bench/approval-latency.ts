@@ -15,6 +15,7 @@ import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools
 import { startTestApp, TestApp } from '../test/support/app';
 import { echoUpdate, echoWorkflow, stopSignal } from './echo-workflow';
 import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
+import { TemporalService } from '../apps/api/src/temporal/temporal.service';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,6 +41,23 @@ PgClient.prototype.query = function (this: PgClient, ...args: unknown[]) {
   return (sendQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof PgClient.prototype.query;
 const roundTrips: number[] = [];
+/** Where a decision's time goes: the POST as a whole, the Update inside it (as the API waits for it), the inbox read(s). */
+let timingDecision = false; // only the timed decisions' Updates (drafts and submissions between them are Updates too)
+const parts = { post: [] as number[], update: [] as number[], reads: [] as number[] };
+
+/** Times every Update the API sends, from the API's side. */
+function timeUpdates(t: TestApp): void {
+  const temporal = t.app.get(TemporalService);
+  const send = temporal.update.bind(temporal);
+  temporal.update = (async (...args: Parameters<typeof send>) => {
+    const t0 = performance.now();
+    try {
+      return await send(...args);
+    } finally {
+      if (timingDecision) parts.update.push(performance.now() - t0);
+    }
+  }) as typeof temporal.update;
+}
 
 async function baseline(address: string, count: number): Promise<number[]> {
   const connection = await NativeConnection.connect({ address });
@@ -82,8 +100,11 @@ async function decisions(t: TestApp, count: number): Promise<number[]> {
   const timed = async (id: string, who: string, body: object, nextHolder: string, nextKind: string) => {
     const t0 = performance.now();
     const before = queriesSent;
+    timingDecision = true;
     const res = await t.http().post(`/api/tasks/${id}/decision`).set(as(who)).send(body);
+    timingDecision = false;
     roundTrips.push(queriesSent - before);
+    parts.post.push(performance.now() - t0);
     if (res.status !== 200) throw new Error(`decision ${res.status} ${JSON.stringify(res.body)}`);
     for (let reads = 1; ; reads++) {
       const inbox = (await t.http().get('/api/inbox').set(as(nextHolder))).body;
@@ -91,7 +112,9 @@ async function decisions(t: TestApp, count: number): Promise<number[]> {
       if (reads >= 50) throw new Error(`${nextHolder}'s inbox never showed ${nextKind} for task ${id}: ${JSON.stringify(inbox).slice(0, 500)}`);
       laggingReads++;
     }
-    return performance.now() - t0;
+    const total = performance.now() - t0;
+    parts.reads.push(total - parts.post[parts.post.length - 1]);
+    return total;
   };
 
   const samples: number[] = [];
@@ -127,6 +150,7 @@ async function main() {
     }
     console.log(`approval-latency: ${DECISIONS} decisions; PostgreSQL and Temporal on this machine (${process.env.TEMPORAL_ADDRESS})`);
     const t = await startTestApp({ activate: true });
+    timeUpdates(t);
     stops.unshift(() => t.stop());
     const base = stats(await baseline(process.env.TEMPORAL_ADDRESS!, DECISIONS));
     const dec = stats(await decisions(t, DECISIONS));
@@ -137,6 +161,14 @@ async function main() {
     console.log(`| POST decision → next GET /inbox shows it | ${dec.n} | ${ms(dec.p50)} | ${ms(dec.p95)} | ${ms(dec.mean)} |`);
     console.log(`| ratio (decision / baseline) | | ${(dec.p50 / base.p50).toFixed(2)}× | ${(dec.p95 / base.p95).toFixed(2)}× | ${(dec.mean / base.mean).toFixed(2)}× |`);
     const trips = stats(roundTrips);
+    const show = (label: string, x: number[]) => {
+      const st = stats(x);
+      console.log(`${label}: p50 ${ms(st.p50)}, p95 ${ms(st.p95)}, mean ${ms(st.mean)}`);
+    };
+    console.log('');
+    show('of which the POST decision', parts.post);
+    show('  of which the Update (as the API waits for it)', parts.update);
+    show('of which the inbox read(s) after it', parts.reads);
     console.log('');
     console.log(
       `database round trips per decision (API and worker, while the POST runs): p50 ${trips.p50}, p95 ${trips.p95}, mean ${trips.mean.toFixed(1)}`,

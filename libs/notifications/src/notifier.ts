@@ -60,24 +60,21 @@ export class Notifier {
     });
   }
 
-  async directory(commune: string, today: string): Promise<Directory> {
-    const rm = this.deps.readModel;
-    const [people, grants] = await Promise.all([rm.preferences.people(commune), rm.delegations.notEnded(commune, today)]);
+  /** Who can be told in the commune on `today`, and how the commune and its units are named: one database read. */
+  async audience(commune: string, today: string): Promise<{ directory: Directory; place: Place }> {
+    const a = await this.deps.readModel.audience.of(commune, today);
     return {
-      people: people.map(
-        (p): Person => ({ id: p.id, fullName: p.full_name, email: p.email, unit: p.unit_code, unitName: p.unit_name, roles: p.roles, emailReminders: p.email_reminders }),
-      ),
-      delegations: grants.map((g) => ({ toUserId: g.to_user_id, fromUser: { id: g.from_user_id, fullName: g.from_name }, from: g.valid_from, until: g.valid_until })),
-    };
-  }
-
-  async place(commune: string): Promise<Place> {
-    const rm = this.deps.readModel;
-    const [row, units] = await Promise.all([rm.communes.find(commune), rm.units.list(commune)]);
-    return {
-      communeName: row?.name ?? commune,
-      publicUrl: this.deps.settings.publicUrl.replace(/\/+$/, ''),
-      unitNames: Object.fromEntries(units.map((u) => [u.code, u.name])),
+      directory: {
+        people: a.people.map(
+          (p): Person => ({ id: p.id, fullName: p.full_name, email: p.email, unit: p.unit_code, unitName: p.unit_name, roles: p.roles, emailReminders: p.email_reminders }),
+        ),
+        delegations: a.grants.map((g) => ({ toUserId: g.to_user_id, fromUser: { id: g.from_user_id, fullName: g.from_name }, from: g.valid_from, until: g.valid_until })),
+      },
+      place: {
+        communeName: a.commune?.name ?? commune,
+        publicUrl: this.deps.settings.publicUrl.replace(/\/+$/, ''),
+        unitNames: Object.fromEntries(a.units.map((u) => [u.code, u.name])),
+      },
     };
   }
 
@@ -85,11 +82,10 @@ export class Notifier {
   async taskEvent(change: TaskChange, onProgress?: () => void): Promise<DispatchResult> {
     const { snapshot, event } = change;
     const commune = snapshot.commune;
-    const task = await this.deps.readModel.tasks.find(commune, snapshot.taskId);
+    const today = communeDate(new Date(event.at));
+    const [task, { directory, place }] = await Promise.all([this.deps.readModel.tasks.find(commune, snapshot.taskId), this.audience(commune, today)]);
     // A change set aside by the read model has no task row to link to; nobody can be shown it.
     if (!task) return NOTHING_DISPATCHED;
-    const today = communeDate(new Date(event.at));
-    const [directory, place] = await Promise.all([this.directory(commune, today), this.place(commune)]);
     const notices = noticesFor(change, { directory });
     const info = { id: task.id, number: task.number, content: task.content, year: task.year };
     const envelopes: Envelope[] = notices.map((notice) => ({
@@ -110,10 +106,9 @@ export class Notifier {
   async reportEvent(change: ReportChange, onProgress?: () => void): Promise<DispatchResult> {
     const { snapshot, event } = change;
     const commune = snapshot.commune;
-    const report = await this.deps.readModel.reports.find(commune, snapshot.reportId);
-    if (!report) return NOTHING_DISPATCHED;
     const today = communeDate(new Date(event.at));
-    const [directory, place] = await Promise.all([this.directory(commune, today), this.place(commune)]);
+    const [report, { directory, place }] = await Promise.all([this.deps.readModel.reports.find(commune, snapshot.reportId), this.audience(commune, today)]);
+    if (!report) return NOTHING_DISPATCHED;
     const envelopes: Envelope[] = reportNoticesFor(change, { directory }).map((notice) => ({
       key: `${change.workflowId}#${event.seq}#${notice.person.id}`,
       commune,
@@ -142,7 +137,7 @@ export class Notifier {
     sentBy: string;
     attachments: MailAttachment[];
   }): Promise<{ to: string; messageId: string; refused: boolean }> {
-    const place = await this.place(input.commune);
+    const { place } = await this.audience(input.commune, communeDate(Date.now()));
     const content = renderReportSubmission(
       { departmentName: input.department.name, period: input.period, year: input.year, files: input.attachments.map((a) => a.filename), sentBy: input.sentBy },
       place,
@@ -180,7 +175,7 @@ export class Notifier {
     const late = (await rm.inbox.openStepsOf(input.commune, input.planId)).filter((s) => dueState(s.due_at, activatedOn, calendar) === 'OVERDUE');
     if (late.length === 0) return NOTHING_DISPATCHED;
     const items = late.map((s) => stepItem(s, { workingDaysLate: workingDaysBetween(s.due_at!, activatedOn, calendar) }));
-    const [directory, place] = await Promise.all([this.directory(input.commune, activatedOn), this.place(input.commune)]);
+    const { directory, place } = await this.audience(input.commune, activatedOn);
     const envelopes = peopleFor([principal.role('COORDINATOR')], directory, activatedOn).map(
       (person): Envelope => ({
         key: `plan-late:${input.planId}#${person.id}`,
@@ -211,7 +206,7 @@ export class Notifier {
     }
     const empty = { ...NOTHING_DISPATCHED, overdue: 0, dueSoon: 0 };
     if (overdue.length === 0 && dueSoon.length === 0) return empty;
-    const [directory, place] = await Promise.all([this.directory(commune, date), this.place(commune)]);
+    const { directory, place } = await this.audience(commune, date);
     const envelopes = peopleFor([principal.role('COORDINATOR')], directory, date).map(
       (person): Envelope => ({
         key: `digest:${commune}:${date}#${person.id}`,

@@ -1,5 +1,5 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
-import { actingFor, dueState, periodText, principalsOf } from '@app/domain';
+import { actingFor, communeDate, dueState, periodText, principalsOf } from '@app/domain';
 import { ReadModel } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { TasksService } from '../tasks/tasks.service';
@@ -18,8 +18,12 @@ export class InboxService {
    * the Chairman's role while he holds a delegation), minus those he drafted. One indexed read; Temporal is not asked.
    */
   async list(user: AuthUser) {
-    const ctx = await this.tasks.context(user);
-    const rows = await this.readModel.inbox.openStepsFor(user.commune, principalsOf(ctx.actor, ctx.today), user.id);
+    // The principals need no database: the rules and the steps are read side by side, one round trip of waiting.
+    const today = communeDate(Date.now());
+    const [ctx, rows] = await Promise.all([
+      this.tasks.context(user, today),
+      this.readModel.inbox.openStepsFor(user.commune, principalsOf(this.tasks.actor(user), today), user.id),
+    ]);
     return rows.map((r) => {
       const onBehalfOf = actingFor({ principals: r.principals } as Parameters<typeof actingFor>[0], ctx.actor, ctx.today);
       const state = dueState(r.due_at, ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);

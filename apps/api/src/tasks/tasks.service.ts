@@ -53,8 +53,7 @@ export class TasksService {
   }
 
   /** Who acts, the commune's today, and its deadline rules (calendar and due-soon window): one read per call. */
-  async context(user: AuthUser): Promise<ViewContext> {
-    const today = communeDate(Date.now());
+  async context(user: AuthUser, today = communeDate(Date.now())): Promise<ViewContext> {
     const rules = await this.readModel.deadlineRules.of(user.commune, today);
     return { actor: this.actor(user), today, calendar: rules.calendar, dueSoonWorkingDays: dueSoonWorkingDays(rules.settings) };
   }

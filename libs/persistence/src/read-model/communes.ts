@@ -10,6 +10,8 @@ export interface CommuneRow {
 }
 
 const SELECT = `SELECT code, name, province, time_zone FROM communes`;
+/** The commune of code $1 (also read within `AudienceReadModel`). */
+export const COMMUNE_BY_CODE = `${SELECT} WHERE code = $1`;
 
 export class CommuneReadModel {
   constructor(private readonly db: DataSource) {}
@@ -24,7 +26,7 @@ export class CommuneReadModel {
   }
 
   async find(code: string): Promise<CommuneRow | null> {
-    const rows: CommuneRow[] = await this.db.query(`${SELECT} WHERE code = $1`, [code]);
+    const rows: CommuneRow[] = await this.db.query(COMMUNE_BY_CODE, [code]);
     return rows[0] ?? null;
   }
 

@@ -27,18 +27,19 @@ const SELECT = `
          d.created_at, d.revoked_at
   FROM delegations d JOIN users fu ON fu.id = d.from_user_id JOIN users tu ON tu.id = d.to_user_id`;
 
+/** Delegations of commune $1 not revoked and not over by $2 (also read within `AudienceReadModel`). */
+export const GRANTS_NOT_ENDED = `
+  SELECT d.to_user_id, d.from_user_id, fu.full_name AS from_name,
+         to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_until, 'YYYY-MM-DD') AS valid_until
+  FROM delegations d JOIN users fu ON fu.id = d.from_user_id
+  WHERE d.commune = $1 AND d.revoked_at IS NULL AND d.valid_until >= $2::date`;
+
 export class DelegationReadModel {
   constructor(private readonly db: DataSource) {}
 
   /** Delegations not ended and not over by `today` (ISO date); the day itself is judged by the caller's rule. */
   notEnded(commune: string, today: string): Promise<DelegationGrantRow[]> {
-    return this.db.query(
-      `SELECT d.to_user_id, d.from_user_id, fu.full_name AS from_name,
-              to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_until, 'YYYY-MM-DD') AS valid_until
-       FROM delegations d JOIN users fu ON fu.id = d.from_user_id
-       WHERE d.commune = $1 AND d.revoked_at IS NULL AND d.valid_until >= $2::date`,
-      [commune, today],
-    );
+    return this.db.query(GRANTS_NOT_ENDED, [commune, today]);
   }
 
   /**

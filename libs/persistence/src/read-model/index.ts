@@ -22,6 +22,7 @@ import { ReportReadModel } from './reports';
 import { TaskReadModel } from './tasks';
 import { TrailReadModel } from './trail';
 import { UnitReadModel } from './units';
+import { AudienceReadModel } from './audience';
 import { SessionReadModel, UserReadModel } from './users';
 
 export class ReadModel {
@@ -37,6 +38,7 @@ export class ReadModel {
   readonly reports: ReportReadModel;
   readonly users: UserReadModel;
   readonly units: UnitReadModel;
+  readonly audience: AudienceReadModel;
   readonly amendments: AmendmentReadModel;
   readonly calendar: CalendarReadModel;
   readonly settings: SettingsReadModel;
@@ -70,6 +72,7 @@ export class ReadModel {
     this.reports = new ReportReadModel(db);
     this.users = new UserReadModel(db);
     this.units = new UnitReadModel(db);
+    this.audience = new AudienceReadModel(db);
     this.amendments = new AmendmentReadModel(db);
     this.calendar = new CalendarReadModel(db);
     this.settings = new SettingsReadModel(db);
@@ -85,6 +88,7 @@ export class ReadModel {
 }
 
 export * from './amendments';
+export * from './audience';
 export * from './attachments';
 export * from './calendar';
 export * from './changes';

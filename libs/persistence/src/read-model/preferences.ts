@@ -19,6 +19,15 @@ export interface PersonRow {
   email_reminders: boolean;
 }
 
+/** The active people of commune $1 as the notifier sees them (also read within `AudienceReadModel`). */
+export const PEOPLE = `
+  SELECT u.id, u.full_name, u.email, u.unit_code, un.name AS unit_name, u.roles, coalesce(p.email_reminders, true) AS email_reminders
+  FROM users u
+  LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code
+  LEFT JOIN user_preferences p ON p.user_id = u.id
+  WHERE u.commune = $1 AND u.active
+  ORDER BY u.full_name, u.id`;
+
 export class PreferenceReadModel {
   constructor(private readonly db: DataSource) {}
 
@@ -38,14 +47,6 @@ export class PreferenceReadModel {
 
   /** The active people of a commune, with their notification choices. */
   people(commune: string): Promise<PersonRow[]> {
-    return this.db.query(
-      `SELECT u.id, u.full_name, u.email, u.unit_code, un.name AS unit_name, u.roles, coalesce(p.email_reminders, true) AS email_reminders
-       FROM users u
-       LEFT JOIN units un ON un.commune = u.commune AND un.code = u.unit_code
-       LEFT JOIN user_preferences p ON p.user_id = u.id
-       WHERE u.commune = $1 AND u.active
-       ORDER BY u.full_name, u.id`,
-      [commune],
-    );
+    return this.db.query(PEOPLE, [commune]);
   }
 }

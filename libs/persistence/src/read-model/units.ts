@@ -11,7 +11,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Unit, UnitKind } from '@app/contracts';
 import { findNameClash, unitNameKey, type UnitDirectory } from '@app/domain';
 
-interface UnitRow {
+export interface UnitRow {
   code: string;
   name: string;
   aliases: string[];
@@ -42,9 +42,11 @@ export interface UnitInput {
 }
 
 const SELECT = `SELECT code, name, aliases, kind, reviewing FROM units`;
+/** Commune $1's units in the directory's order (also read within `AudienceReadModel`). */
+export const UNITS_IN_ORDER = `${SELECT} WHERE commune = $1 ORDER BY kind DESC, position, code`;
 /** TypeORM answers an UPDATE … RETURNING with [rows, affected count], an INSERT … RETURNING with the rows. */
 const returned = (result: UnitRow[] | [UnitRow[], number]): UnitRow[] => (Array.isArray(result[0]) ? (result[0] as UnitRow[]) : (result as UnitRow[]));
-const toUnit = (r: UnitRow): Unit => ({ code: r.code, name: r.name, aliases: r.aliases, kind: r.kind, reviewing: r.reviewing });
+export const toUnit = (r: UnitRow): Unit => ({ code: r.code, name: r.name, aliases: r.aliases, kind: r.kind, reviewing: r.reviewing });
 
 /** Variants as stored: NFC, single spaces, each spelling once, none that is the name itself. */
 function cleanAliases(name: string, aliases: string[]): string[] {
@@ -65,7 +67,7 @@ export class UnitReadModel {
 
   /** The directory in its order: internal units first as the admin ordered them, then outside bodies. */
   async list(commune: string, m: Pick<EntityManager, 'query'> = this.db): Promise<Unit[]> {
-    const rows: UnitRow[] = await m.query(`${SELECT} WHERE commune = $1 ORDER BY kind DESC, position, code`, [commune]);
+    const rows: UnitRow[] = await m.query(UNITS_IN_ORDER, [commune]);
     return rows.map(toUnit);
   }
 
