@@ -14,8 +14,8 @@
  *        temporal-namespace  deploy/temporal/create-namespace.sh with the Temporal CLI ("default")
  *        migrate             the service's command (scripts/prepare-db.ts, NODE_ENV=production)
  *        worker, api         the Dockerfiles' CMD (mailpit: a loopback SMTP catcher)
- *   5. over HTTP: health, the production admin, no demo accounts; then (a fixture, printed as such: production has no
- *      user-management API yet) the chain's accounts, and the approval chain of task 25 to COMPLETED;
+ *   5. over HTTP: health, the production admin, no demo accounts; then the admin creates the chain's accounts on
+ *      the user-management API (POST /api/users), and the approval chain of task 25 runs to COMPLETED;
  *   6. checks the workflow on the Temporal server and its rows in PostgreSQL, prints every step with its time, and
  *      stops everything it started — also on Ctrl-C and on failure. Exit 0 only when the chain completed.
  */
@@ -504,18 +504,19 @@ async function main(): Promise<void> {
 
   const password = `chain-${randomBytes(6).toString('hex')}`;
   await step(
-    'DỮ LIỆU THỬ (fixture): tạo tài khoản của chuỗi trực tiếp trong CSDL — production chưa có API quản lý người dùng',
+    'Quản trị tạo tài khoản của chuỗi phê duyệt qua API (POST /api/users, the production admin)',
     async () => {
-      const persistence = await import('@app/persistence');
-      const ds = await persistence.openDatabase(dbUrl(appPg, names.app), { migrate: false, poolSize: 1 });
-      try {
-        await persistence.seedDemoAccounts(ds, COMMUNE, password);
-      } finally {
-        await ds.destroy();
+      const { DEMO_ACCOUNTS } = await import('@app/persistence');
+      const chain = DEMO_ACCOUNTS.filter((a) => a.username !== 'admin');
+      for (const a of chain) {
+        await api.expect(201, 'POST', '/api/users', {
+          as: 'admin',
+          json: { username: a.username, fullName: a.fullName, roles: a.roles, ...(a.unit ? { unit: a.unit } : {}), password },
+        });
       }
-      return persistence.DEMO_ACCOUNTS.length;
+      return chain.length;
     },
-    (n) => `${n} tài khoản của dữ liệu mẫu (the demo roster), mật khẩu ngẫu nhiên`,
+    (n) => `${n} tài khoản (the demo roster's names and roles), mật khẩu ngẫu nhiên`,
   );
 
   const result = await interruptible(runApprovalChain(api, password, step));

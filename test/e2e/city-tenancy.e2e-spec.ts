@@ -1,5 +1,7 @@
 import { Workbook } from 'exceljs';
 import { promises as fs } from 'fs';
+import { Client, Connection } from '@temporalio/client';
+import { digestScheduleId } from '@app/contracts';
 import { seedCityAccounts } from '@app/persistence';
 import { SEED_PLAN, startTestApp, TestApp } from '../support/app';
 
@@ -37,6 +39,15 @@ describe('communes, users and the Sở Nội vụ overview', () => {
     expect(one.body).toEqual({ code: 'kien-thuy', name: 'Xã Kiến Thụy' });
     expect((await createCommune(superadmin, 'do-son', 'Phường Đồ Sơn')).status).toBe(201);
     expect((await createCommune(superadmin, 'ba-vi', 'Xã Ba Vì', 'Hà Nội')).status).toBe(201);
+
+    // Its coordinator's daily digest is scheduled at once (this app runs no worker: the API made the schedule).
+    const connection = await Connection.connect({ address: t.config.temporalAddress });
+    try {
+      const schedule = await new Client({ connection }).schedule.getHandle(digestScheduleId('kien-thuy')).describe();
+      expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'digestWorkflow', taskQueue: t.config.taskQueue, args: [{ commune: 'kien-thuy' }] });
+    } finally {
+      await connection.close();
+    }
 
     const again = await createCommune(superadmin, 'kien-thuy', 'Xã Kiến Thụy');
     expect(again.status).toBe(409);

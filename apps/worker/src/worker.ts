@@ -1,13 +1,12 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { createMailer, Notifier } from '@app/notifications';
+import { createMailer, ensureDigestSchedules, Notifier } from '@app/notifications';
 import { openDatabase, ReadModel } from '@app/persistence';
 import { bundleWorkflows } from '../../../workflows/src/bundle';
 import { createNotificationActivities } from './activities/notification-activities';
 import { createReportActivities } from './activities/report-activities';
 import { createTaskActivities } from './activities/task-activities';
-import { ensureDigestSchedules } from './schedules';
 import { ensureSearchAttributes } from './search-attributes';
 
 export interface RunningWorker {

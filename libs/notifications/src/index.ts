@@ -8,3 +8,4 @@ export * from './mailer';
 export * from './mailbox';
 export * from './dispatch';
 export * from './notifier';
+export * from './digest-schedule';

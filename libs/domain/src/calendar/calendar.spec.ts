@@ -60,6 +60,15 @@ describe('working days', () => {
     expect(workingDaysBetween('2026-03-10', '2026-03-10', cal)).toBe(0);
     expect(workingDaysBetween('2026-03-10', '2026-03-01', cal)).toBe(0);
   });
+
+  test('counting up to a bound stops just past it, and answers exactly below it', () => {
+    expect(workingDaysBetween('2026-01-05', '2026-12-31', cal)).toBeGreaterThan(200);
+    expect(workingDaysBetween('2026-01-05', '2026-12-31', cal, 3)).toBe(4);
+    expect(workingDaysBetween('2026-02-13', '2026-02-24', cal, 3)).toBe(2);
+    expect(workingDaysBetween('2026-02-13', '2026-02-24', cal, 2)).toBe(2);
+    expect(workingDaysBetween('2026-02-13', '2026-02-24', cal, 1)).toBe(2);
+    expect(workingDaysBetween('2026-02-13', '2026-02-24', cal, 0)).toBe(1);
+  });
 });
 
 describe('due state', () => {
@@ -69,6 +78,10 @@ describe('due state', () => {
     expect(dueState('2026-12-01', '2026-11-26', cal)).toBe('DUE_SOON'); // Fri, Mon, Tue
     expect(dueState('2026-11-26', '2026-11-26', cal)).toBe('DUE_SOON');
     expect(dueState('2026-11-25', '2026-11-26', cal)).toBe('OVERDUE');
+    // A date a year away is on time, and a window of 0 days is the due date alone.
+    expect(dueState('2027-11-26', '2026-11-26', cal)).toBe('ON_TIME');
+    expect(dueState('2026-11-26', '2026-11-26', cal, 0)).toBe('DUE_SOON');
+    expect(dueState('2026-11-27', '2026-11-26', cal, 0)).toBe('ON_TIME');
   });
 
   test('holidays widen the window in calendar days', () => {

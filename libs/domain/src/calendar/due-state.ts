@@ -31,5 +31,5 @@ export function dueState(
 ): DueState {
   if (!dueAt) return 'NO_DATE';
   if (dueAt < today) return 'OVERDUE';
-  return workingDaysBetween(today, dueAt, calendar) <= soonWorkingDays ? 'DUE_SOON' : 'ON_TIME';
+  return workingDaysBetween(today, dueAt, calendar, soonWorkingDays) <= soonWorkingDays ? 'DUE_SOON' : 'ON_TIME';
 }

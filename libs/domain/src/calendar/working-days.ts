@@ -42,11 +42,15 @@ export function addWorkingDays(date: string, n: number, calendar: WorkingCalenda
   return current;
 }
 
-/** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
-export function workingDaysBetween(from: string, to: string, calendar: WorkingCalendar): number {
+/**
+ * Working days after `from` up to and including `to` (0 when `to` ≤ `from`). With `atMost`, counting stops once the
+ * count passes it (the answer is then `atMost + 1`): enough to tell "within n working days" without walking to a
+ * date months away, which a list of steps asks once per row.
+ */
+export function workingDaysBetween(from: string, to: string, calendar: WorkingCalendar, atMost = Infinity): number {
   if (to <= from) return 0;
   let count = 0;
-  for (let current = addDays(from, 1), guard = 0; current <= to && guard < 3660; current = addDays(current, 1), guard++) {
+  for (let current = addDays(from, 1), guard = 0; current <= to && guard < 3660 && count <= atMost; current = addDays(current, 1), guard++) {
     if (isWorkingDay(current, calendar)) count += 1;
   }
   return count;

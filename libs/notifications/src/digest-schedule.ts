@@ -1,6 +1,7 @@
 /**
- * The Temporal Schedules the worker keeps: one daily digest per commune. Created, or brought up to date, each time
- * a worker starts — idempotent, so any number of workers and restarts leave exactly one schedule per commune.
+ * The coordinator's daily digest runs from a Temporal Schedule, one per commune: created when the commune is created
+ * (the API) and created or brought up to date each time a worker starts. Idempotent, so any number of workers,
+ * restarts and API calls leave exactly one schedule per commune.
  */
 import {
   Client,
@@ -38,22 +39,26 @@ export function digestSchedule(commune: string, taskQueue: string): ScheduleOpti
   return { scheduleId: digestScheduleId(commune), spec, action, policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '6 hours' } };
 }
 
+/** Creates the commune's digest schedule, or brings the existing one up to date. */
+export async function ensureDigestSchedule(client: Client, commune: string, taskQueue: string): Promise<void> {
+  const wanted = digestSchedule(commune, taskQueue);
+  try {
+    await client.schedule.create({ ...wanted, memo: { commune } });
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    await client.schedule
+      .getHandle(wanted.scheduleId)
+      .update((current) => ({ ...current, spec: wanted.spec, action: wanted.action, policies: { ...current.policies, ...wanted.policies } }));
+  }
+}
+
+/** Every commune's schedule, on a connection of its own (a worker starting). */
 export async function ensureDigestSchedules(opts: { address: string; namespace: string; taskQueue: string; communes: string[] }): Promise<void> {
   if (opts.communes.length === 0) return;
   const connection = await Connection.connect({ address: opts.address });
   try {
     const client = new Client({ connection, namespace: opts.namespace });
-    for (const commune of opts.communes) {
-      const wanted = digestSchedule(commune, opts.taskQueue);
-      try {
-        await client.schedule.create({ ...wanted, memo: { commune } });
-      } catch (err) {
-        if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-        await client.schedule
-          .getHandle(wanted.scheduleId)
-          .update((current) => ({ ...current, spec: wanted.spec, action: wanted.action, policies: { ...current.policies, ...wanted.policies } }));
-      }
-    }
+    for (const commune of opts.communes) await ensureDigestSchedule(client, commune, opts.taskQueue);
   } finally {
     await connection.close();
   }
