@@ -43,7 +43,7 @@ PgClient.prototype.query = function (this: PgClient, ...args: unknown[]) {
 const roundTrips: number[] = [];
 /** Where a decision's time goes: the POST as a whole, the Update inside it (as the API waits for it), the inbox read(s). */
 let timingDecision = false; // only the timed decisions' Updates (drafts and submissions between them are Updates too)
-const parts = { post: [] as number[], update: [] as number[], reads: [] as number[] };
+const parts = { post: [] as number[], update: [] as number[], reads: [] as number[], floor: [] as number[] };
 
 /** Times every Update the API sends, from the API's side. */
 function timeUpdates(t: TestApp): void {
@@ -93,6 +93,12 @@ async function decisions(t: TestApp, count: number): Promise<number[]> {
     const inbox = (await t.http().get('/api/inbox').set(as('ttpvhcc.giamdoc'))).body;
     if (tasks.every((id: string) => inbox.some((x: any) => x.taskId === id && x.kind === 'ASSIGN'))) break;
     await new Promise((r) => setTimeout(r, 250));
+  }
+  // The HTTP floor: an authenticated request that reads only the session, as both of a decision's requests must.
+  for (let i = 0; i < 20 + count; i++) {
+    const t0 = performance.now();
+    await t.http().get('/api/me').set(as('vhxh.truongphong')).expect(200);
+    if (i >= 20) parts.floor.push(performance.now() - t0);
   }
   for (const id of tasks) await t.http().post(`/api/tasks/${id}/assign`).set(as('ttpvhcc.giamdoc')).send({ assigneeId: staff }).expect(200);
 
@@ -169,6 +175,11 @@ async function main() {
     show('of which the POST decision', parts.post);
     show('  of which the Update (as the API waits for it)', parts.update);
     show('of which the inbox read(s) after it', parts.reads);
+    show('floor: GET /api/me (token and session read only)', parts.floor);
+    const floor = stats(parts.floor);
+    console.log(
+      `so a decision (one POST, one GET) cannot go below the bare Update + 2 × that floor: ${((base.p50 + 2 * floor.p50) / base.p50).toFixed(2)}× at p50, ${((base.p95 + 2 * floor.p95) / base.p95).toFixed(2)}× at p95`,
+    );
     console.log('');
     console.log(
       `database round trips per decision (API and worker, while the POST runs): p50 ${trips.p50}, p95 ${trips.p95}, mean ${trips.mean.toFixed(1)}`,
