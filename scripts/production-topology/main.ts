@@ -511,7 +511,7 @@ async function main(): Promise<void> {
       for (const a of chain) {
         await api.expect(201, 'POST', '/api/users', {
           as: 'admin',
-          json: { username: a.username, fullName: a.fullName, roles: a.roles, ...(a.unit ? { unit: a.unit } : {}), password },
+          json: { username: a.username, fullName: a.fullName, email: `${a.username}@an-lao.example`, roles: a.roles, ...(a.unit ? { unit: a.unit } : {}), password },
         });
       }
       return chain.length;
@@ -551,7 +551,19 @@ async function main(): Promise<void> {
       `${result.workflowId}: ${r.type}, status ${r.status}, ${r.events} history events; ${names.temporal}.executions: ${r.executions} rows; ` +
       `${names.visibility}.executions_visibility: ${r.visibility}`,
   );
-  progress.info(`e-mail nhận được ở SMTP thay mailpit (received by the mailpit stand-in): ${smtp.messages.length}`);
+  await step(
+    'e-mail qua SMTP (mailpit stand-in): chuyên viên nhận thư giao việc, trả lại và hoàn thành nhiệm vụ 25 (the drafter’s mail arrives)',
+    async () => {
+      const drafterGot = (subject: string) => smtp.messages.some((m) => m.to.includes('kt.chuyenvien@an-lao.example') && m.subject.includes(subject));
+      const wanted = ['Giao thực hiện nhiệm vụ số 25', 'Nhiệm vụ số 25 bị trả lại', 'Nhiệm vụ số 25 đã được phê duyệt'];
+      for (let waited = 0; !wanted.every(drafterGot); waited += 250) {
+        check(waited < 30_000, `the drafter's mail for task 25 did not all arrive in 30 s; received: ${smtp.messages.map((m) => `${m.to} ${m.subject}`).join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return smtp.messages.filter((m) => /nhiệm vụ số 25\b/i.test(m.subject));
+    },
+    (mails) => `${mails.length} thư về nhiệm vụ 25: ${mails.map((m) => `${m.to.join(',')} «${m.subject}»`).join('; ')}`,
+  );
 
   keepLogs = false;
 }
