@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
-import { digestScheduleId, type DigestResult } from '@app/contracts';
+import { digestScheduleId, SEARCH_ATTRIBUTES, type DigestResult } from '@app/contracts';
 import { addDays, communeDate, isWorkingDay } from '@app/domain';
 import { ReadModel } from '@app/persistence';
 import { buildApp } from '../../apps/api/src/app';
@@ -166,7 +166,11 @@ describe('the mailbox without SMTP_URL, preferences and the daily digest', () =>
       await handle.trigger();
       const action = await waitFor('the scheduled run', async () => (await handle.describe()).info.recentActions[0]?.action, 30_000);
       expect(action.workflow.workflowId.startsWith(digestScheduleId(t.commune))).toBe(true);
-      const result = (await client.workflow.getHandle(action.workflow.workflowId).result()) as DigestResult;
+      const scheduled = client.workflow.getHandle(action.workflow.workflowId);
+      const result = (await scheduled.result()) as DigestResult;
+      // Listed beside the commune's other workflows in Temporal's UI.
+      const found = (await scheduled.describe()).typedSearchAttributes;
+      expect([found.get(SEARCH_ATTRIBUTES.commune), found.get(SEARCH_ATTRIBUTES.kind)]).toEqual([t.commune, 'digest']);
       const today = communeDate(Date.now());
       expect(result.date).toBe(today);
       // A working day today: its digest went out in the test above, so this run sends nothing more.

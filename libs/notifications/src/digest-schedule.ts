@@ -12,7 +12,7 @@ import {
   type ScheduleOptionsStartWorkflowAction,
   type ScheduleSpec,
 } from '@temporalio/client';
-import { DIGEST_SCHEDULE, digestScheduleId, type DigestWorkflowInput } from '@app/contracts';
+import { DIGEST_SCHEDULE, digestScheduleId, SEARCH_ATTRIBUTES, type DigestWorkflowInput } from '@app/contracts';
 
 const WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 
@@ -35,6 +35,11 @@ export function digestSchedule(commune: string, taskQueue: string): ScheduleOpti
     taskQueue,
     args: [{ commune }],
     workflowExecutionTimeout: '1 day',
+    // Found beside the commune's other workflows in Temporal's list (no year: one schedule runs across years).
+    typedSearchAttributes: [
+      { key: SEARCH_ATTRIBUTES.commune, value: commune },
+      { key: SEARCH_ATTRIBUTES.kind, value: 'digest' },
+    ],
   };
   return { scheduleId: digestScheduleId(commune), spec, action, policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '6 hours' } };
 }
