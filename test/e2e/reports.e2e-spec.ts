@@ -5,6 +5,7 @@
  * read back match the read model, the coordinator sends them and Sở Nội vụ's mailbox receives one message with the
  * two attachments; sent back, it is reopened with a reason.
  */
+import { Client, Connection } from '@temporalio/client';
 import { Workbook } from 'exceljs';
 import mammoth from 'mammoth';
 import { startTestApp, TestApp } from '../support/app';
@@ -194,6 +195,16 @@ describe('the periodic report (API, worker, documents, SMTP)', () => {
     const again = await t.http().post(`/api/reports/${reportId}/submission`).set(as('vhxh.cchc'));
     expect([again.status, again.body.code]).toEqual([409, 'STEP_CLOSED']);
     expect(smtp.messages.filter((m) => m.to.includes(DEPARTMENT))).toHaveLength(1);
+
+    // Temporal's list follows the report's status too (as it does a task's).
+    const connection = await Connection.connect({ address: t.config.temporalAddress });
+    try {
+      const client = new Client({ connection, namespace: t.config.temporalNamespace });
+      const query = `CchcCommune="${t.commune}" AND CchcKind="report" AND CchcStage="SUBMITTED" AND CchcOverdue=false`;
+      await waitFor('the report listed as SUBMITTED', async () => (await client.workflow.count(query)).count === 1, 30_000);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('sent back by Sở Nội vụ: reopened with a reason, it climbs again from the draft', async () => {

@@ -16,6 +16,8 @@ test('the recorded histories include the full task chain', () => {
   expect(files).toContain('task-full-chain.json');
   // Recorded before the `start-at-current-cycle` patch: they must keep replaying while such runs may exist.
   expect(files).toContain('task-full-chain.v1.json');
+  // A report's chain, recorded before the `report-search-stage` patch, and after it.
+  expect(files).toEqual(expect.arrayContaining(['report-chain.v1.json', 'report-chain.json']));
 });
 
 test('every recorded history replays without error', async () => {

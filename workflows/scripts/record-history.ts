@@ -72,10 +72,28 @@ const planActivation: Scenario = async (t) => {
   return plan;
 };
 
+/** A quarter's report: three units' inputs, the coordinator's draft, both approvals, sent to Sở Nội vụ. */
+const reportChain: Scenario = async (t) => {
+  const { vpHead, ktHead, ttpvhccHead, coordinator, vhxhHead, chairman } = t.people;
+  const report = await t.startReport({ year: t.nextYear, period: 'Q2', inputDueAt: `${t.nextYear}-06-05`, dueAt: `${t.nextYear}-06-10` });
+  for (const head of [vpHead, ktHead, ttpvhccHead]) {
+    await report.saveInput(head, `Báo cáo của đơn vị ${head.unit}.`);
+    await report.submitInput(head);
+  }
+  await report.saveDraft(coordinator, 'Báo cáo CCHC quý II của UBND xã.');
+  await report.submit(coordinator);
+  await report.decide(vhxhHead, 'VHXH_REVIEW', 'approve');
+  await report.decide(chairman, 'CHAIRMAN_REVIEW', 'approve');
+  const snap = await report.send(coordinator);
+  if (snap.status !== 'SUBMITTED') throw new Error(`report-chain ended ${snap.status}`);
+  return report.handle;
+};
+
 const scenarios: Record<string, Scenario> = {
   'task-full-chain': taskFullChain,
   'task-continuous-cycle': taskContinuousCycle,
   'plan-activation': planActivation,
+  'report-chain': reportChain,
 };
 
 async function main(): Promise<void> {

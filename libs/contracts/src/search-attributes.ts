@@ -23,15 +23,19 @@ export const SEARCH_ATTRIBUTE_CLI_TYPES: Record<string, 'Keyword' | 'Int' | 'Boo
 
 export type WorkflowKind = 'plan' | 'task' | 'report' | 'digest';
 
+/** The stage a task or report starts in (its first status); the workflow upserts the later ones. */
+const FIRST_STAGE: Partial<Record<WorkflowKind, string>> = { task: 'NOT_STARTED', report: 'COLLECTING' };
+
 /** What a workflow is given at its start. */
-export function startSearchAttributes(a: { commune: string; year: number; kind: WorkflowKind; taskNumber?: number; stage?: string }): SearchAttributePair[] {
+export function startSearchAttributes(a: { commune: string; year: number; kind: WorkflowKind; taskNumber?: number }): SearchAttributePair[] {
+  const stage = FIRST_STAGE[a.kind];
   const pairs: SearchAttributePair[] = [
     { key: SEARCH_ATTRIBUTES.commune, value: a.commune },
     { key: SEARCH_ATTRIBUTES.year, value: a.year },
     { key: SEARCH_ATTRIBUTES.kind, value: a.kind },
   ];
   if (a.taskNumber !== undefined) pairs.push({ key: SEARCH_ATTRIBUTES.taskNumber, value: a.taskNumber });
-  if (a.stage !== undefined) pairs.push({ key: SEARCH_ATTRIBUTES.stage, value: a.stage }, { key: SEARCH_ATTRIBUTES.overdue, value: false });
+  if (stage !== undefined) pairs.push({ key: SEARCH_ATTRIBUTES.stage, value: stage }, { key: SEARCH_ATTRIBUTES.overdue, value: false });
   return pairs;
 }
 

@@ -43,13 +43,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanWorkfl
   const tagged = (kind: 'task' | 'report', taskNumber?: number) =>
     searchable
       ? {
-          typedSearchAttributes: startSearchAttributes({
-            commune: input.commune,
-            year: input.year,
-            kind,
-            taskNumber,
-            stage: kind === 'task' ? 'NOT_STARTED' : 'COLLECTING',
-          }),
+          typedSearchAttributes: startSearchAttributes({ commune: input.commune, year: input.year, kind, taskNumber }),
         }
       : {};
 

@@ -9,10 +9,12 @@ import {
   ApplicationFailure,
   condition,
   defineUpdate,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
   sleep,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -20,6 +22,7 @@ import {
   reportDecideUpdate,
   reportSnapshotQuery,
   saveReportDraftUpdate,
+  SEARCH_ATTRIBUTES,
   saveUnitInputUpdate,
   sendReportUpdate,
   submitReportUpdate,
@@ -27,7 +30,7 @@ import {
 } from '@app/contracts';
 import type { ReportActivities, ReportChange, ReportSnapshot, ReportWorkflowInput, TaskActivities } from '@app/contracts';
 import { communeDate, endOfYear } from '@app/domain';
-import { closeStep } from '../steps/book';
+import { anyStepLate, closeStep } from '../steps/book';
 import { fireDueAlerts, nextWakeAt } from '../steps/ladder';
 import { Outbox } from '../task/outbox';
 import { createReportState, reportStatus, toReportSnapshot, type ReportState } from './state';
@@ -80,6 +83,9 @@ function enforce<T>(check: () => T): T {
 }
 
 export async function reportWorkflow(input: ReportWorkflowInput): Promise<ReportSnapshot> {
+  // Runs from here on show their status and lateness in Temporal's list, as tasks do (when started with our
+  // search attributes); runs recorded before keep their commands.
+  const searchable = patched('report-search-stage') && workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.commune) !== undefined;
   const state = createReportState(input, workflowInfo().workflowId);
   const notifying: Promise<void>[] = [];
   const outbox = new Outbox<ReportChange>(async (change) => {
@@ -87,7 +93,23 @@ export async function reportWorkflow(input: ReportWorkflowInput): Promise<Report
     notifying.push(notifyReportEvent(change));
   });
   const today = () => communeDate(Date.now());
-  const publish = (changes: ReportChange[]) => (changes.length ? outbox.publish(changes).catch(() => undefined) : Promise.resolve());
+  const started = workflowInfo().typedSearchAttributes;
+  let shown = { stage: started.get(SEARCH_ATTRIBUTES.stage) ?? '', overdue: started.get(SEARCH_ATTRIBUTES.overdue) ?? false };
+  /** Upserts the report's status and lateness when they changed (a command only then, the same on every replay). */
+  function showInSearch(): void {
+    if (!searchable) return;
+    const now = { stage: reportStatus(state), overdue: anyStepLate(state, today()) };
+    if (now.stage === shown.stage && now.overdue === shown.overdue) return;
+    shown = now;
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.stage, value: now.stage },
+      { key: SEARCH_ATTRIBUTES.overdue, value: now.overdue },
+    ]);
+  }
+  const publish = (changes: ReportChange[]) => {
+    showInSearch();
+    return changes.length ? outbox.publish(changes).catch(() => undefined) : Promise.resolve();
+  };
   // The report's steps open once the commune's rules are read; an action that arrives before waits for them rather
   // than being refused as "not yours" (a unit that saves the moment the report opens).
   let opened = false;
@@ -103,6 +125,7 @@ export async function reportWorkflow(input: ReportWorkflowInput): Promise<Report
         await condition(() => opened);
         const changes = enforce(() => act(state, arg, today(), new Date()));
         state.revision += 1;
+        showInSearch();
         await outbox.publish(changes);
         return toReportSnapshot(state);
       },
@@ -140,12 +163,15 @@ export async function reportWorkflow(input: ReportWorkflowInput): Promise<Report
           sentBy: { id: actor.id, fullName: actor.fullName },
           submission: state.submissions,
         });
-        await outbox.publish(recordSent(state, actor, authority, sent, new Date()));
+        const recorded = recordSent(state, actor, authority, sent, new Date());
+        showInSearch();
+        await outbox.publish(recorded);
         return toReportSnapshot(state);
       } catch (err) {
         if (err instanceof ApplicationFailure && err.nonRetryable) throw err;
         reopenSendStep(state, new Date());
         state.revision += 1;
+        showInSearch();
         throw ApplicationFailure.create({
           type: 'SERVICE_UNAVAILABLE',
           message: 'Chưa gửi được báo cáo tới Sở Nội vụ (máy chủ thư không trả lời). Báo cáo vẫn ở trạng thái đã phê duyệt; vui lòng gửi lại sau ít phút.',

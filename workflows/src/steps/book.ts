@@ -18,6 +18,11 @@ export interface StepBook {
   rules: DeadlineRules | null;
 }
 
+/** Whether a step of the book is past its date on `today`: what Temporal's list shows as CchcOverdue. */
+export function anyStepLate(book: Pick<StepBook, 'steps'>, today: string): boolean {
+  return book.steps.some((s) => s.dueAt !== null && s.dueAt < today);
+}
+
 /** Enough closed steps to answer "just moved on" for any step of the cycle, without growing without bound. */
 const CLOSED_STEPS_KEPT = 40;
 

@@ -1,5 +1,6 @@
 /** What the task shows Temporal's list (search attributes): its status and whether a step of it is past its date. */
 import type { TaskStatus } from '@app/contracts';
+import { anyStepLate } from '../steps/book';
 import { taskStatus, type TaskState } from './state';
 
 export interface SearchState {
@@ -8,5 +9,5 @@ export interface SearchState {
 }
 
 export function searchState(state: TaskState, today: string): SearchState {
-  return { stage: taskStatus(state), overdue: state.steps.some((s) => s.dueAt !== null && s.dueAt < today) };
+  return { stage: taskStatus(state), overdue: anyStepLate(state, today) };
 }

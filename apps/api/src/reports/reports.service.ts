@@ -11,6 +11,7 @@ import {
   sendReportUpdate,
   submitReportUpdate,
   submitUnitInputUpdate,
+  startSearchAttributes,
   TASK_QUEUE,
   type ReportDraftContent,
   type ReportPeriod,
@@ -142,6 +143,8 @@ export class ReportsService {
         taskQueue: this.temporal.config.taskQueue ?? TASK_QUEUE,
         workflowId: reportWorkflowId(user.commune, plan.year, period),
         args: [opening.workflow],
+        // As the plan workflow opens it: found in Temporal's list by commune, year, kind and status.
+        typedSearchAttributes: startSearchAttributes({ commune: user.commune, year: plan.year, kind: 'report' }),
       });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
