@@ -1,3 +1,4 @@
+import type { ReportTotals } from '@app/contracts';
 import { indicatorMet as metOf, STATUS_WORDS, type StatusWord } from '@app/domain';
 
 /**
@@ -194,15 +195,7 @@ export const REPORT_TASK_STATUS_LABELS: Record<ReportTaskStatus, string> = Objec
  * activated late is in `total` and `notCounted` only: trackers leave it out of both the on-time and the late
  * figures; a task withdrawn from the plan by an amendment is in `total` and `withdrawn` only.
  */
-export interface TaskTotals {
-  total: number;
-  doneOnTime: number;
-  doneLate: number;
-  open: number;
-  openOverdue: number;
-  notCounted: number;
-  withdrawn: number;
-}
+export type TaskTotals = ReportTotals;
 
 /** Totals are always counted from the rows, never carried beside them, so the two cannot disagree. */
 export function taskTotals(tasks: readonly ReportTask[]): TaskTotals {

@@ -1,5 +1,5 @@
 /** The periodic reports (api.md "Reports"): the periods, a report with its content and draft, a unit's input. */
-import type { StepKind, UserRef } from '@app/contracts';
+import type { ReportTotals, StepKind, UserRef } from '@app/contracts';
 import { api, download } from './client';
 
 export type ReportStatus = 'SCHEDULED' | 'COLLECTING' | 'DRAFTING' | 'VHXH_REVIEW' | 'CHAIRMAN_REVIEW' | 'RETURNED' | 'APPROVED' | 'SUBMITTED' | 'REOPENED';
@@ -41,15 +41,6 @@ export interface ReportTaskLine {
   progressNote: string;
 }
 
-export interface ReportTotals {
-  total: number;
-  doneOnTime: number;
-  doneLate: number;
-  open: number;
-  openOverdue: number;
-  notCounted: number;
-  withdrawn: number;
-}
 
 export interface DraftSection {
   key: string;

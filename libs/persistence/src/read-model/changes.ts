@@ -29,16 +29,44 @@ export function currentStepOf(steps: OpenStep[]) {
   };
 }
 
+/**
+ * The two parts a task's and a report's change write alike, as CTEs of their one statement. The owner CTE (`task` or
+ * `report`: its id and commune) is read first; $2–$14 are the workflow id and the trail row's own parameters
+ * (eventParams).
+ */
+const trailRow = (owner: 'task' | 'report') => `event AS (
+  INSERT INTO audit_events (commune, ${owner}_id, workflow_id, seq, at, type, actor_id, actor_name, role, on_behalf_of_id,
+                            on_behalf_of_name, comment, from_status, to_status, data)
+  SELECT commune, id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM ${owner}
+  ON CONFLICT (workflow_id, seq) DO NOTHING
+  RETURNING 1
+)`;
+
+/**
+ * The inbox rows of a workflow whose row has `moved` forward: the open steps of the snapshot ($rows, inboxRowsOf)
+ * replace the previous ones (those not among the ids $keep go).
+ */
+const inboxRows = (owner: 'task' | 'report', keep: number, rows: number) => `gone AS (
+  DELETE FROM inbox_items i USING moved WHERE i.workflow_id = $2 AND NOT (i.step_id = ANY ($${keep}::text[]))
+  RETURNING 1
+), opened AS (
+  INSERT INTO inbox_items (workflow_id, ${owner}_id, step_id, commune, kind, unit_code, holder_role, assignee_id, assignee_name, due_at,
+                           opened_at, principals, excluded_user_ids, escalation_level)
+  SELECT $2, moved.id, r."stepId", moved.commune, r.kind, r.unit, r."holderRole", r."assigneeId", r."assigneeName", r."dueAt",
+         r."openedAt", r.principals, r."excludedUserIds", r."escalationLevel"
+  FROM moved, jsonb_to_recordset($${rows}::jsonb) AS r("stepId" text, kind text, unit text, "holderRole" text, "assigneeId" uuid,
+       "assigneeName" text, "dueAt" date, "openedAt" timestamptz, principals text[], "excludedUserIds" text[], "escalationLevel" int)
+  ON CONFLICT (workflow_id, step_id) DO UPDATE SET
+    holder_role = EXCLUDED.holder_role, assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name,
+    due_at = EXCLUDED.due_at, principals = EXCLUDED.principals, excluded_user_ids = EXCLUDED.excluded_user_ids,
+    escalation_level = EXCLUDED.escalation_level
+  RETURNING 1
+)`;
+
 const APPLY = `
 WITH task AS (
   SELECT id, commune FROM plan_tasks WHERE id::text = $1 AND workflow_id = $2
-), event AS (
-  INSERT INTO audit_events (commune, task_id, workflow_id, seq, at, type, actor_id, actor_name, role, on_behalf_of_id,
-                            on_behalf_of_name, comment, from_status, to_status, data)
-  SELECT commune, id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM task
-  ON CONFLICT (workflow_id, seq) DO NOTHING
-  RETURNING 1
-), draft AS (
+), ${trailRow('task')}, draft AS (
   INSERT INTO draft_versions (task_id, cycle, unit_code, version, content, content_id, author_id, author_name, created_at)
   SELECT task.id, d.cycle, d.unit, d.version, d.content, d."contentId", d."authorId", d."authorName", $4
   FROM task, jsonb_to_record($15::jsonb) AS d(cycle int, unit text, version int, content text, "contentId" uuid, "authorId" uuid, "authorName" text)
@@ -57,22 +85,7 @@ WITH task AS (
       updated_at = now()
   FROM task WHERE t.id = task.id AND t.last_seq < $3
   RETURNING t.id, t.commune
-), gone AS (
-  DELETE FROM inbox_items i USING moved WHERE i.workflow_id = $2 AND NOT (i.step_id = ANY ($24::text[]))
-  RETURNING 1
-), opened AS (
-  INSERT INTO inbox_items (workflow_id, task_id, step_id, commune, kind, unit_code, holder_role, assignee_id, assignee_name, due_at, opened_at,
-                           principals, excluded_user_ids, escalation_level)
-  SELECT $2, moved.id, r."stepId", moved.commune, r.kind, r.unit, r."holderRole", r."assigneeId", r."assigneeName", r."dueAt",
-         r."openedAt", r.principals, r."excludedUserIds", r."escalationLevel"
-  FROM moved, jsonb_to_recordset($25::jsonb) AS r("stepId" text, kind text, unit text, "holderRole" text, "assigneeId" uuid,
-       "assigneeName" text, "dueAt" date, "openedAt" timestamptz, principals text[], "excludedUserIds" text[], "escalationLevel" int)
-  ON CONFLICT (workflow_id, step_id) DO UPDATE SET
-    holder_role = EXCLUDED.holder_role, assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name,
-    due_at = EXCLUDED.due_at, principals = EXCLUDED.principals, excluded_user_ids = EXCLUDED.excluded_user_ids,
-    escalation_level = EXCLUDED.escalation_level
-  RETURNING 1
-)
+), ${inboxRows('task', 24, 25)}
 SELECT (SELECT count(*) FROM task)::int AS found`;
 
 /** SQLSTATE classes no retry can fix: data exceptions (22) and integrity violations (23). */
@@ -183,33 +196,12 @@ function applyParams(change: TaskChange): unknown[] {
 const APPLY_REPORT = `
 WITH report AS (
   SELECT id, commune FROM reports WHERE id::text = $1 AND workflow_id = $2
-), event AS (
-  INSERT INTO audit_events (commune, report_id, workflow_id, seq, at, type, actor_id, actor_name, role, on_behalf_of_id,
-                            on_behalf_of_name, comment, from_status, to_status, data)
-  SELECT commune, id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM report
-  ON CONFLICT (workflow_id, seq) DO NOTHING
-  RETURNING 1
-), moved AS (
+), ${trailRow('report')}, moved AS (
   UPDATE reports r
   SET status = $15, snapshot = $16, last_seq = $3, input_due_at = $17::date, due_at = $18::date, updated_at = now()
   FROM report WHERE r.id = report.id AND r.last_seq < $3
   RETURNING r.id, r.commune
-), gone AS (
-  DELETE FROM inbox_items i USING moved WHERE i.workflow_id = $2 AND NOT (i.step_id = ANY ($19::text[]))
-  RETURNING 1
-), opened AS (
-  INSERT INTO inbox_items (workflow_id, report_id, step_id, commune, kind, unit_code, holder_role, assignee_id, assignee_name, due_at,
-                           opened_at, principals, excluded_user_ids, escalation_level)
-  SELECT $2, moved.id, r."stepId", moved.commune, r.kind, r.unit, r."holderRole", r."assigneeId", r."assigneeName", r."dueAt",
-         r."openedAt", r.principals, r."excludedUserIds", r."escalationLevel"
-  FROM moved, jsonb_to_recordset($20::jsonb) AS r("stepId" text, kind text, unit text, "holderRole" text, "assigneeId" uuid,
-       "assigneeName" text, "dueAt" date, "openedAt" timestamptz, principals text[], "excludedUserIds" text[], "escalationLevel" int)
-  ON CONFLICT (workflow_id, step_id) DO UPDATE SET
-    holder_role = EXCLUDED.holder_role, assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name,
-    due_at = EXCLUDED.due_at, principals = EXCLUDED.principals, excluded_user_ids = EXCLUDED.excluded_user_ids,
-    escalation_level = EXCLUDED.escalation_level
-  RETURNING 1
-)
+), ${inboxRows('report', 19, 20)}
 SELECT (SELECT count(*) FROM report)::int AS found`;
 
 export class ReportChangeWriter {
