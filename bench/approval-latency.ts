@@ -5,13 +5,10 @@
  * Uses DATABASE_URL / TEMPORAL_ADDRESS when set; otherwise starts a throwaway PostgreSQL and Temporal dev server.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
-import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
+import { servicesFromEnvOrThrowaway } from '@tools/devstack';
 import { startTestApp, TestApp } from '../test/support/app';
 import { echoUpdate, echoWorkflow, stopSignal } from './echo-workflow';
 import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
@@ -141,19 +138,8 @@ async function decisions(t: TestApp, count: number): Promise<number[]> {
 async function main() {
   const stops: (() => Promise<void>)[] = [];
   try {
-    if (!process.env.DATABASE_URL) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-pg-'));
-      const [port] = await freePorts(1);
-      const pg = await startEmbeddedPostgres({ dataDir: dir, port, ephemeral: true, databases: ['cchc'] });
-      stops.push(async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); });
-      process.env.DATABASE_URL = pg.url('cchc');
-    }
-    if (!process.env.TEMPORAL_ADDRESS) {
-      const [port] = await freePorts(1);
-      const temporal = await startTemporalDevServer({ port, searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
-      stops.push(() => temporal.stop());
-      process.env.TEMPORAL_ADDRESS = temporal.address;
-    }
+    const services = await servicesFromEnvOrThrowaway({ name: 'cchc-bench', searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
+    stops.push(() => services.stop());
     console.log(`approval-latency: ${DECISIONS} decisions; PostgreSQL and Temporal on this machine (${process.env.TEMPORAL_ADDRESS})`);
     const t = await startTestApp({ activate: true });
     timeUpdates(t);

@@ -8,16 +8,14 @@
  * Uses DATABASE_URL / TEMPORAL_ADDRESS when set; otherwise starts a throwaway PostgreSQL and Temporal dev server.
  */
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
+import { readFileSync } from 'fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
 import { communeDate, principalsOf } from '@app/domain';
 import { openDatabase, ReadModel, seedCityAccounts } from '@app/persistence';
 import { startWorker } from '../apps/worker/src/worker';
-import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
+import { servicesFromEnvOrThrowaway } from '@tools/devstack';
 import { SEED_PLAN, startTestApp, TestApp } from '../test/support/app';
 import { bareWorkflow } from './echo-workflow';
 
@@ -92,22 +90,8 @@ async function main() {
   const stops: (() => Promise<void>)[] = [];
   const rows: string[][] = [];
   try {
-    if (!process.env.DATABASE_URL) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-pg-'));
-      const [port] = await freePorts(1);
-      const pg = await startEmbeddedPostgres({ dataDir: dir, port, ephemeral: true, databases: ['cchc'] });
-      stops.push(async () => {
-        await pg.stop();
-        rmSync(dir, { recursive: true, force: true });
-      });
-      process.env.DATABASE_URL = pg.url('cchc');
-    }
-    if (!process.env.TEMPORAL_ADDRESS) {
-      const [port] = await freePorts(1);
-      const temporal = await startTemporalDevServer({ port, searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
-      stops.push(() => temporal.stop());
-      process.env.TEMPORAL_ADDRESS = temporal.address;
-    }
+    const services = await servicesFromEnvOrThrowaway({ name: 'cchc-bench', searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
+    stops.push(() => services.stop());
     log(`city: ${COMMUNES} communes × the An Lão plan; PostgreSQL and Temporal on this machine (${process.env.TEMPORAL_ADDRESS}); worker pool ${WORKER_POOL || 'shared, 4'}`);
     // Every commune's admin signs in from this one address: the per-address login limit is for real clients.
     const t = await startTestApp({ worker: !WORKER_POOL, env: { LOGIN_THROTTLE_PER_ADDRESS: '100000' } });

@@ -9,15 +9,14 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ROOT_DIR } from '@app/config';
 import { parsePlan } from '@app/domain';
 import { importParsedPlan, openDatabase, ReportAggregation, seedCommune } from '@app/persistence';
-import { freePorts, startEmbeddedPostgres } from '@tools/devstack';
+import { servicesFromEnvOrThrowaway } from '@tools/devstack';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -91,17 +90,9 @@ const GROUP_BY = `
 async function main() {
   const stops: (() => Promise<void>)[] = [];
   try {
-    let baseUrl = process.env.DATABASE_URL;
-    if (!baseUrl) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-pg-'));
-      const [port] = await freePorts(1);
-      const pg = await startEmbeddedPostgres({ dataDir: dir, port, ephemeral: true, databases: ['cchc'] });
-      stops.push(async () => {
-        await pg.stop();
-        rmSync(dir, { recursive: true, force: true });
-      });
-      baseUrl = pg.url('cchc');
-    }
+    const services = await servicesFromEnvOrThrowaway({ name: 'cchc-bench', temporal: false });
+    stops.push(() => services.stop());
+    const baseUrl = process.env.DATABASE_URL!;
     const name = `bench_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: baseUrl });
     await admin.connect();

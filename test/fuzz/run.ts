@@ -15,11 +15,10 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { freePorts, startEmbeddedPostgres, startTemporalDevServer } from '@tools/devstack';
+import { servicesFromEnvOrThrowaway } from '@tools/devstack';
 import { startTestApp } from '../support/app';
 import { SEARCH_ATTRIBUTE_CLI_TYPES } from '@app/contracts';
 
@@ -156,22 +155,8 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
   const t0 = Date.now();
   try {
-    if (!process.env.DATABASE_URL) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'cchc-fuzz-pg-'));
-      const [port] = await freePorts(1);
-      const pg = await startEmbeddedPostgres({ dataDir: dir, port, ephemeral: true, databases: ['cchc'] });
-      stops.push(async () => {
-        await pg.stop();
-        rmSync(dir, { recursive: true, force: true });
-      });
-      process.env.DATABASE_URL = pg.url('cchc');
-    }
-    if (!process.env.TEMPORAL_ADDRESS) {
-      const [port] = await freePorts(1);
-      const temporal = await startTemporalDevServer({ port, searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
-      stops.push(() => temporal.stop());
-      process.env.TEMPORAL_ADDRESS = temporal.address;
-    }
+    const services = await servicesFromEnvOrThrowaway({ name: 'cchc-fuzz', searchAttributes: SEARCH_ATTRIBUTE_CLI_TYPES });
+    stops.push(() => services.stop());
     const t = await startTestApp({ activate: true });
     stops.unshift(() => t.stop());
     console.log(`test:fuzz — schemathesis trên ${t.url}/api/docs-json, ${BUDGET} ca mỗi thao tác (FUZZ_BUDGET), seed ${SEED}`);

@@ -7,3 +7,4 @@ export * from './ports';
 export * from './progress';
 export * from './temporal-dev-server';
 export * from './wait';
+export * from './throwaway';
