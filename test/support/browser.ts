@@ -96,3 +96,27 @@ const ENGLISH = /\b(error|failed|internal server|unauthorized|forbidden|not foun
 export function assertVietnamese(texts: string[]): void {
   for (const t of texts) if (t.trim() && ENGLISH.test(t)) throw new Error(`a message looks like English or JSON: ${t}`);
 }
+
+/**
+ * One person's visit: a fresh browser context signed in as `username`, then `steps`; what the page said must be
+ * Vietnamese and no script may have failed. On a failure the page is saved as `failShot` before the error goes on.
+ */
+export async function visitAs(
+  browser: Browser,
+  baseURL: string,
+  visit: { username: string; viewport?: Viewport; failShot: string },
+  steps: (page: Page) => Promise<void>,
+): Promise<void> {
+  const { context, page } = await newPage(browser, baseURL, visit.viewport);
+  try {
+    await signIn(page, visit.username);
+    await steps(page);
+    assertVietnamese(await messages(page));
+    expectNoPageErrors(page);
+  } catch (err) {
+    await screenshot(page, visit.failShot).catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { SEED_PLAN, startTestApp, TestApp } from '../../support/app';
-import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, messages, newPage, screenshot, signIn, menu } from '../../support/browser';
+import { assertVietnamese, buildWeb, expectNoPageErrors, launchChromium, newPage, screenshot, menu, visitAs } from '../../support/browser';
 
 /**
  * The web app in Chromium against the real stack (API + worker in this process, PostgreSQL, Temporal):
@@ -68,18 +68,7 @@ describe('web app: the approval chain in the browser', () => {
 
   /** Runs `steps` as `username` in a fresh browser context, then checks the page had no script error. */
   async function as(username: string, steps: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page } = await newPage(browser, t.url);
-    try {
-      await signIn(page, username);
-      await steps(page);
-      assertVietnamese(await messages(page));
-      expectNoPageErrors(page);
-    } catch (err) {
-      await screenshot(page, `that-bai-${username}`).catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    return visitAs(browser, t.url, { username, failShot: `that-bai-${username}` }, steps);
   }
 
   async function openFromInbox(page: Page, kindLabel: string) {

@@ -1,19 +1,6 @@
 import { Browser, Page, Route } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/app';
-import {
-  assertVietnamese,
-  buildWeb,
-  DESKTOP,
-  expectNoPageErrors,
-  launchChromium,
-  messages,
-  newPage,
-  PHONE,
-  screenshot,
-  signIn,
-  Viewport,
-  menu,
-} from '../../support/browser';
+import { buildWeb, DESKTOP, launchChromium, PHONE, screenshot, Viewport, menu, visitAs } from '../../support/browser';
 
 /**
  * A lost connection (phone signal gone, server restarting) keeps the session: the app says so and tries again until
@@ -57,18 +44,7 @@ describe('web app: the connection is lost, then back', () => {
   }
 
   async function withUser(viewport: Viewport, username: string, steps: (page: Page) => Promise<void>, failShot: string) {
-    const { context, page } = await newPage(browser, t.url, viewport);
-    try {
-      await signIn(page, username);
-      await steps(page);
-      assertVietnamese(await messages(page));
-      expectNoPageErrors(page);
-    } catch (err) {
-      await screenshot(page, failShot).catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    return visitAs(browser, t.url, { username, viewport, failShot }, steps);
   }
 
   for (const [name, viewport, prefix] of [

@@ -1,18 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/app';
-import {
-  assertVietnamese,
-  buildWeb,
-  DESKTOP,
-  expectNoPageErrors,
-  launchChromium,
-  messages,
-  newPage,
-  PHONE,
-  screenshot,
-  signIn,
-  Viewport,
-} from '../../support/browser';
+import { buildWeb, DESKTOP, launchChromium, PHONE, screenshot, Viewport, visitAs } from '../../support/browser';
 
 /**
  * Deciding from the inbox item itself: a review item opens in place with who submitted, the draft's first lines and
@@ -70,18 +58,7 @@ describe('web app: approve or return from the inbox item (phone and desktop)', (
   });
 
   async function as(username: string, viewport: Viewport, steps: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page } = await newPage(browser, t.url, viewport);
-    try {
-      await signIn(page, username);
-      await steps(page);
-      assertVietnamese(await messages(page));
-      expectNoPageErrors(page);
-    } catch (err) {
-      await screenshot(page, `that-bai-xem-nhanh-${username}-${viewport.width}`).catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    return visitAs(browser, t.url, { username, viewport, failShot: `that-bai-xem-nhanh-${username}-${viewport.width}` }, steps);
   }
 
   const itemOf = (page: Page, number: number) => page.locator('li.inbox-item').filter({ hasText: `Nhiệm vụ ${number}:` });

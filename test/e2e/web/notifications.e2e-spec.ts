@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { ReadModel } from '@app/persistence';
 import { startTestApp, TestApp } from '../../support/app';
-import { ARTIFACTS, assertVietnamese, buildWeb, DESKTOP, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn, type Viewport } from '../../support/browser';
+import { ARTIFACTS, buildWeb, DESKTOP, launchChromium, PHONE, screenshot, type Viewport, visitAs } from '../../support/browser';
 import { Chain, RETURN_REASON, taskChain, waitFor } from '../../support/notifications';
 
 describe('web app: the bell, Thông báo and Hộp thư thử', () => {
@@ -39,18 +39,7 @@ describe('web app: the bell, Thông báo and Hộp thư thử', () => {
   });
 
   async function as(username: string, viewport: Viewport, steps: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page } = await newPage(browser, t.url, viewport);
-    try {
-      await signIn(page, username);
-      await steps(page);
-      assertVietnamese(await messages(page));
-      expectNoPageErrors(page);
-    } catch (err) {
-      await screenshot(page, `that-bai-thong-bao-${username}-${viewport.width}`).catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    return visitAs(browser, t.url, { username, viewport, failShot: `that-bai-thong-bao-${username}-${viewport.width}` }, steps);
   }
 
   const unreadOf = async (username: string) => (await t.http().get('/api/notifications/count').set(chain.as(username))).body.unread as number;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/app';
-import { ARTIFACTS, assertVietnamese, buildWeb, DESKTOP, expectNoPageErrors, launchChromium, messages, newPage, PHONE, screenshot, signIn, type Viewport, menu } from '../../support/browser';
+import { ARTIFACTS, buildWeb, DESKTOP, launchChromium, PHONE, screenshot, type Viewport, menu, visitAs } from '../../support/browser';
 import { waitFor } from '../../support/notifications';
 import { startSmtpServer, TestSmtpServer } from '../../support/smtp';
 
@@ -40,18 +40,7 @@ describe('web app: the periodic report', () => {
   });
 
   async function as(username: string, viewport: Viewport, steps: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page } = await newPage(browser, t.url, viewport);
-    try {
-      await signIn(page, username);
-      await steps(page);
-      assertVietnamese(await messages(page));
-      expectNoPageErrors(page);
-    } catch (err) {
-      await screenshot(page, `bao-cao-that-bai-${username}`).catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    return visitAs(browser, t.url, { username, viewport, failShot: `bao-cao-that-bai-${username}` }, steps);
   }
 
   /** A unit's staff fills in and sends up its input through the API (the form itself is shown in the browser below). */

@@ -1,20 +1,7 @@
 import { addDays, communeDate, isWorkingDay } from '@app/domain';
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/app';
-import {
-  assertVietnamese,
-  buildWeb,
-  DESKTOP,
-  expectNoPageErrors,
-  launchChromium,
-  messages,
-  newPage,
-  PHONE,
-  screenshot,
-  signIn,
-  Viewport,
-  menu,
-} from '../../support/browser';
+import { buildWeb, DESKTOP, launchChromium, PHONE, screenshot, Viewport, menu, visitAs } from '../../support/browser';
 import { waitFor } from '../../support/notifications';
 
 /**
@@ -74,18 +61,7 @@ describe('web app: actions the server lists, reassigning, what I handled, extens
   });
 
   async function asUser(username: string, viewport: Viewport, steps: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page } = await newPage(browser, t.url, viewport);
-    try {
-      await signIn(page, username);
-      await steps(page);
-      assertVietnamese(await messages(page));
-      expectNoPageErrors(page);
-    } catch (err) {
-      await screenshot(page, `that-bai-hanh-dong-${username}-${viewport.width}`).catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    return visitAs(browser, t.url, { username, viewport, failShot: `that-bai-hanh-dong-${username}-${viewport.width}` }, steps);
   }
 
   const userId = async (username: string) => (await t.http().get('/api/me').set(as(username))).body.id as string;
